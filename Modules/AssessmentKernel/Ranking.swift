@@ -1,0 +1,48 @@
+/// Places in a ranking: equal totals share a rank (policy `ties`).
+public struct RankedScore: Sendable, Equatable {
+    /// Nil for organisations without a total.
+    public var rank: Int?
+    public var score: OrganizationScore
+}
+
+public enum Ranking {
+    /// Orders by total (highest first), then by name; totals compared at the policy's decimals.
+    public static func rank(_ scores: [OrganizationScore], policies: ScoringPolicies) -> [RankedScore] {
+        func key(_ score: OrganizationScore) -> Double? {
+            score.total.map { DecimalRounding.round($0, decimals: policies.decimals) }
+        }
+        let ordered = scores.sorted { a, b in
+            switch (key(a), key(b)) {
+            case let (x?, y?) where x != y: return x > y
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default:
+                return (a.organization.name, a.organization.id.rawValue) < (b.organization.name, b.organization.id.rawValue)
+            }
+        }
+        var result: [RankedScore] = []
+        var previous: Double?
+        var rank = 0
+        var distinct = 0
+        for (position, score) in ordered.enumerated() {
+            guard let total = key(score) else {
+                result.append(RankedScore(rank: nil, score: score))
+                continue
+            }
+            if total != previous {
+                distinct += 1
+                rank = policies.ties == .shared ? position + 1 : distinct
+                previous = total
+            }
+            result.append(RankedScore(rank: rank, score: score))
+        }
+        return result
+    }
+
+    /// Mean of the totals that exist (sector and municipality aggregates).
+    public static func meanTotal(_ scores: [OrganizationScore], decimals: Int) -> Double? {
+        let totals = scores.compactMap(\.total)
+        guard !totals.isEmpty else { return nil }
+        return DecimalRounding.round(totals.reduce(0, +) / Double(totals.count), decimals: decimals)
+    }
+}

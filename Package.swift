@@ -1,0 +1,109 @@
+// swift-tools-version: 6.1
+// OpenNOK: independent assessment of the quality of social-sphere services (НОК, 344н).
+// Layers: kernel ← adapters and sector plugins ← one composition root ← thin executables.
+// Scripts/check-layers.sh enforces these arrows in the test run.
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "OpenNOK",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "nok-admin", targets: ["nok-admin"]),
+        .executable(name: "nok-report", targets: ["nok-report"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        // MARK: Kernel
+        // Domain types, the SectorPlugin protocol, the 344н scoring engine. Foundation only.
+        .target(
+            name: "AssessmentKernel",
+            path: "Modules/AssessmentKernel",
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Adapters
+        // Strict YAML config loading with file:line:column diagnostics.
+        .target(
+            name: "AssessmentConfig",
+            dependencies: ["AssessmentKernel", .product(name: "Yams", package: "Yams")],
+            path: "Modules/AssessmentConfig",
+            swiftSettings: strictSettings
+        ),
+        // CSV data files (organisations, check-lists, responses) read into kernel values.
+        .target(
+            name: "AssessmentFiles",
+            dependencies: ["AssessmentKernel", .product(name: "CSV", package: "CSV.swift")],
+            path: "Modules/AssessmentFiles",
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Sector plugins
+        // Each depends on the kernel only; a sector with no code needs no plugin at all.
+        .target(name: "Culture", dependencies: ["AssessmentKernel"], path: "Plugins/Culture", swiftSettings: strictSettings),
+        .target(name: "Education", dependencies: ["AssessmentKernel"], path: "Plugins/Education", swiftSettings: strictSettings),
+        .target(name: "SocialServices", dependencies: ["AssessmentKernel"], path: "Plugins/SocialServices", swiftSettings: strictSettings),
+
+        // MARK: Composition
+        // The one composition root: plugin list, config loading, command tree.
+        .target(
+            name: "AssessmentApp",
+            dependencies: [
+                "AssessmentKernel", "AssessmentConfig", "AssessmentFiles",
+                "Culture", "Education", "SocialServices",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Modules/AssessmentApp",
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Executables
+        // A thin @main each.
+        .executableTarget(name: "nok-admin", dependencies: ["AssessmentApp"], path: "Modules/nok-admin", swiftSettings: strictSettings),
+        .executableTarget(name: "nok-report", dependencies: ["AssessmentApp"], path: "Modules/nok-report", swiftSettings: strictSettings),
+
+        // MARK: Test support
+        // Fixtures locator, in-memory builders shared by the test targets.
+        .target(
+            name: "TestSupport",
+            dependencies: ["AssessmentKernel"],
+            path: "Tests/TestSupport",
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: Tests
+        .testTarget(
+            name: "AssessmentKernelTests",
+            dependencies: ["AssessmentKernel", "TestSupport"],
+            path: "Tests/AssessmentKernelTests",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AssessmentConfigTests",
+            dependencies: ["AssessmentConfig", "AssessmentKernel", "TestSupport"],
+            path: "Tests/AssessmentConfigTests",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SectorConformanceTests",
+            dependencies: ["AssessmentApp", "AssessmentConfig", "AssessmentKernel", "TestSupport"],
+            path: "Tests/SectorConformanceTests",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AssessmentAppTests",
+            dependencies: ["AssessmentApp", "AssessmentFiles", "AssessmentConfig", "AssessmentKernel", "TestSupport"],
+            path: "Tests/AssessmentAppTests",
+            swiftSettings: strictSettings
+        ),
+    ]
+)
