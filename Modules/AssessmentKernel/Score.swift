@@ -57,6 +57,12 @@ public struct SampleCheck: Sendable, Equatable, Codable {
     public var actual: Int
     public var status: Status
 
+    public init(required: Int?, actual: Int, status: Status) {
+        self.required = required
+        self.actual = actual
+        self.status = status
+    }
+
     public var shortfall: Int { max((required ?? 0) - actual, 0) }
 }
 

@@ -1,0 +1,100 @@
+import AssessmentKernel
+import Testing
+import TestSupport
+
+@Suite("Rankings, shortcomings, extra criteria, registry")
+struct RankingAndShortcomingTests {
+    let sector = StandardSector.make()
+    let engine = ScoringEngine(methodology: StandardSector.methodology, policies: .defaults)
+
+    func scored(_ name: String, yes: Int) -> OrganizationScore {
+        var builder = DataBuilder(sector: sector, organization: Organization(id: OrganizationID(name), name: name, sector: sector.id, type: "library"))
+        for list in sector.checklists { builder.checklist(list, present: list.items.count) }
+        builder.respond(["q5": "yes", "q14": "yes"], times: yes)
+        builder.respond(["q5": "no", "q14": "no"], times: 10 - yes)
+        return engine.score(builder.data, sector: sector)
+    }
+
+    @Test("Equal totals share a rank: 1, 2, 2, 4 (shared) or 1, 2, 2, 3 (dense)")
+    func ties() {
+        let scores = [scored("Г", yes: 5), scored("Б", yes: 8), scored("А", yes: 9), scored("В", yes: 8)]
+        let shared = Ranking.rank(scores, policies: .defaults)
+        #expect(shared.map(\.rank) == [1, 2, 2, 4])
+        #expect(shared.map(\.score.organization.name) == ["А", "Б", "В", "Г"])
+        let dense = Ranking.rank(scores, policies: ScoringPolicies(ties: .dense))
+        #expect(dense.map(\.rank) == [1, 2, 2, 3])
+    }
+
+    @Test("Absent items and low shares become shortcomings with their measures")
+    func shortcomings() throws {
+        var builder = DataBuilder(sector: sector)
+        for list in sector.checklists { builder.checklist(list, present: list.items.count) }
+        builder.checklist(sector.checklist("stand")!, present: 3)
+        builder.respond(["q1": "yes", "q2": "no", "q3": "yes", "q4": "yes"], times: 2)
+        let score = engine.score(builder.data, sector: sector)
+        let item = try #require(score.shortcomings.first { $0.source == .checklistItem })
+        #expect(item.item == "stand-4")
+        #expect(item.criterion == "K1")
+        #expect(item.measure == "Обеспечить пункт 4 (stand)")
+        let survey = try #require(score.shortcomings.first { $0.indicator == "1.3" && $0.source == .surveyIndicator })
+        #expect(survey.value == 50)
+        #expect(survey.text == "Низкая удовлетворённость информацией")
+    }
+
+    @Test("Extra criteria are scored beside the total; the regional index combines them with explicit weights")
+    func extraCriteria() throws {
+        let heads = ExtraCriterion(
+            id: "heads", title: "Оценка руководителя", sectors: [sector.id],
+            questions: [Question(id: "h1", text: "Знаете ли Вы часы приёма руководителя?", answer: .yesNo)],
+            checklists: [StandardSector.checklist("heads_list", 4)],
+            indicators: [
+                Indicator(id: "h.1", title: "Открытость руководителя", formula: .checklistPoints(checklist: "heads_list", pointsPerItem: 25, cap: 100)),
+                Indicator(id: "h.2", title: "Осведомлённость о приёме", formula: .share(question: "h1", positive: ["yes"])),
+            ],
+            weights: [IndicatorWeight(indicator: "h.1", weight: 0.5), IndicatorWeight(indicator: "h.2", weight: 0.5)])
+        var questions = sector.questions
+        questions.append(contentsOf: heads.questions)
+        var builder = DataBuilder(sector: SectorDefinition(id: sector.id, title: "", methodologies: [], types: [], questions: questions, checklists: [], indicators: [], criteria: []),
+                                  organization: Organization(id: "o", name: "О", sector: sector.id, type: "library"))
+        builder.respond(["h1": "yes", "q14": "yes"], times: 3)
+        builder.respond(["h1": "no", "q14": "yes"], times: 1)
+        for list in sector.checklists { builder.checklist(list, present: list.items.count) }
+        builder.checklist(heads.checklists[0], present: 2)
+        let index = RegionalIndex(title: "Индекс", federalWeight: 0.8, extraWeights: [.init(criterion: "heads", weight: 0.2)])
+        let withExtra = engine.score(builder.data, sector: sector, extraCriteria: [heads], regionalIndex: index)
+        let withoutExtra = engine.score(builder.data, sector: sector)
+        // h.1 = 2·25 = 50; h.2 = 100·3/4 = 75; extra = 0.5·50 + 0.5·75 = 62.5
+        #expect(withExtra.extra.first?.value == 62.5)
+        #expect(withExtra.total == withoutExtra.total)
+        let total = try #require(withExtra.total)
+        #expect(withExtra.regionalIndex == DecimalRounding.round(0.8 * total + 0.2 * 62.5, decimals: 2))
+        #expect(withoutExtra.regionalIndex == nil)
+    }
+
+    @Test("Every number's explanation goes down to the counts")
+    func explanation() throws {
+        var builder = DataBuilder(sector: sector)
+        builder.respond(["q5": "yes"], times: 3)
+        builder.respond(["q5": "no"], times: 1)
+        let score = engine.score(builder.data, sector: sector)
+        let k2 = try #require(score.criterion("K2"))
+        let satisfaction = try #require(k2.explanation.children.first { $0.subject.hasPrefix("Показатель 2.3") })
+        #expect(satisfaction.fact(.weight) == 0.5)
+        #expect(satisfaction.fact(.numerator) == 3)
+        #expect(satisfaction.fact(.denominator) == 4)
+        #expect(satisfaction.value == 75)
+        #expect(score.totalExplanation.children.count == 5)
+        #expect(score.flags.contains { $0.code == .missingChecklist })
+    }
+
+    @Test("The plugin registry rejects a duplicate sector id")
+    func registry() throws {
+        struct One: SectorPlugin {
+            static let id: SectorID = "one"
+            static let displayName = "Одна"
+            static let configFolder = "one"
+        }
+        #expect(throws: KernelError.duplicatePlugin("one")) { try PluginRegistry([One(), One()]) }
+        #expect(try PluginRegistry([One()]).plugin(for: "one") != nil)
+    }
+}
