@@ -47,6 +47,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // Rankings, organisation cards and their text formats; reads kernel values only.
+        .target(
+            name: "AssessmentReporting",
+            dependencies: ["AssessmentKernel"],
+            path: "Modules/AssessmentReporting",
+            swiftSettings: strictSettings
+        ),
+
         // MARK: Sector plugins
         // Each depends on the kernel only; a sector with no code needs no plugin at all.
         .target(name: "Culture", dependencies: ["AssessmentKernel"], path: "Plugins/Culture", swiftSettings: strictSettings),
@@ -58,7 +66,7 @@ let package = Package(
         .target(
             name: "AssessmentApp",
             dependencies: [
-                "AssessmentKernel", "AssessmentConfig", "AssessmentFiles",
+                "AssessmentKernel", "AssessmentConfig", "AssessmentFiles", "AssessmentReporting",
                 "Culture", "Education", "SocialServices",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

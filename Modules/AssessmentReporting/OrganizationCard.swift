@@ -1,0 +1,127 @@
+public import AssessmentKernel
+import Foundation
+
+/// One institution's results against its sector: criteria, indicators, every number explained,
+/// shortcomings with measures, respondents' suggestions.
+public struct OrganizationCard: Sendable {
+    public var score: OrganizationScore
+    public var sector: SectorDefinition
+    public var sectorScores: [OrganizationScore]
+    public var suggestions: [String]
+
+    public init(score: OrganizationScore, sector: SectorDefinition, sectorScores: [OrganizationScore], suggestions: [String] = []) {
+        self.score = score
+        self.sector = sector
+        self.sectorScores = sectorScores
+        self.suggestions = suggestions
+    }
+
+    func sectorMean(_ value: (OrganizationScore) -> Double?) -> Double? {
+        let values = sectorScores.compactMap(value)
+        guard !values.isEmpty else { return nil }
+        return values.reduce(0, +) / Double(values.count)
+    }
+
+    func sectorBest(_ value: (OrganizationScore) -> Double?) -> Double? { sectorScores.compactMap(value).max() }
+
+    public func markdown() -> String {
+        let organization = score.organization
+        let type = organization.type.flatMap(sector.type)
+        let kind = type?.kinds.first { $0.id == organization.kind }
+        var out = ["# \(MarkdownText.escape(organization.name))", ""]
+        out.append("- Код: \(MarkdownText.escape(organization.id.rawValue))")
+        out.append("- Сфера: \(MarkdownText.escape(sector.title))")
+        if let type { out.append("- Тип: \(MarkdownText.escape(type.title))" + (kind.map { ", вид: \(MarkdownText.escape($0.title))" } ?? "")) }
+        if let founder = organization.founder { out.append("- Учредитель: \(MarkdownText.escape(founder))") }
+        out.append("- Редакция методики: \(score.methodology)")
+        out.append("- Итог: **\(MarkdownText.number(score.total))**" + (score.band.map { " (\($0))" } ?? ""))
+        out.append("- Анкет: \(score.respondents); выборка: \(score.sample.label)")
+        out.append("")
+
+        out.append("## Критерии")
+        out.append("")
+        var rows = score.criteria.map { criterion -> [String] in
+            guard criterion.applied else { return [criterion.id.rawValue, MarkdownText.escape(criterion.title), "не применяется", "", ""] }
+            return [criterion.id.rawValue, MarkdownText.escape(criterion.title), MarkdownText.number(criterion.value),
+                    MarkdownText.number(sectorMean { $0.criterion(criterion.id)?.value }),
+                    MarkdownText.number(sectorBest { $0.criterion(criterion.id)?.value })]
+        }
+        rows.append(["", "Итог", MarkdownText.number(score.total), MarkdownText.number(sectorMean(\.total)), MarkdownText.number(sectorBest(\.total))])
+        out.append(MarkdownText.table(header: ["", "Критерий", "Значение", "Среднее по сфере", "Лучшее в сфере"], rows: rows))
+        out.append("")
+
+        out.append("## Показатели")
+        out.append("")
+        out.append(MarkdownText.table(
+            header: ["", "Показатель", "Значение", "Среднее по сфере", "Лучшее в сфере"],
+            rows: score.indicators.map { indicator in
+                [indicator.id.rawValue, MarkdownText.escape(indicator.title), MarkdownText.number(indicator.value),
+                 MarkdownText.number(sectorMean { $0.indicator(indicator.id)?.value }),
+                 MarkdownText.number(sectorBest { $0.indicator(indicator.id)?.value })]
+            }))
+        out.append("")
+
+        if !score.extra.isEmpty {
+            out.append("## Дополнительные критерии (не входят в итог по 344н)")
+            out.append("")
+            for extra in score.extra {
+                out.append("- \(MarkdownText.escape(extra.title)): \(MarkdownText.number(extra.value))")
+            }
+            if let index = score.regionalIndex { out.append("- Региональный индекс: \(MarkdownText.number(index))") }
+            out.append("")
+        }
+
+        out.append("## Как получено каждое число")
+        out.append("")
+        out.append(ExplanationText.lines(score.totalExplanation).joined(separator: "\n"))
+        for extra in score.extra { out.append(ExplanationText.lines(extra.explanation).joined(separator: "\n")) }
+        out.append("")
+
+        out.append("## Недостатки и рекомендуемые меры")
+        out.append("")
+        if score.shortcomings.isEmpty {
+            out.append("Недостатков не выявлено.")
+        } else {
+            out.append(MarkdownText.table(
+                header: ["Критерий", "Недостаток", "Рекомендуемая мера"],
+                rows: score.shortcomings.map {
+                    [$0.criterion?.rawValue ?? "", MarkdownText.escape($0.text), MarkdownText.escape($0.measure)]
+                }))
+        }
+        out.append("")
+
+        if !suggestions.isEmpty {
+            out.append("## Предложения получателей услуг")
+            out.append("")
+            out += suggestions.map { "- \(MarkdownText.escape($0))" }
+            out.append("")
+        }
+        if !score.flags.isEmpty {
+            out.append("## Отметки")
+            out.append("")
+            out += score.flags.map { "- \(MarkdownText.escape($0.message))" }
+            out.append("")
+        }
+        return out.joined(separator: "\n")
+    }
+}
+
+/// An explanation tree as an indented Markdown list.
+public enum ExplanationText {
+    public static func lines(_ explanation: Explanation, depth: Int = 0) -> [String] {
+        let indent = String(repeating: "  ", count: depth)
+        var line = "\(indent)- \(MarkdownText.escape(explanation.subject)) = **\(MarkdownText.number(explanation.value))** — \(MarkdownText.escape(explanation.rule))"
+        if !explanation.facts.isEmpty {
+            line += " [" + explanation.facts.map { "\($0.name.rawValue) \(factValue($0.value))" }.joined(separator: ", ") + "]"
+        }
+        var lines = [line]
+        lines += explanation.notes.map { "\(indent)  - _\(MarkdownText.escape($0))_" }
+        for child in explanation.children { lines += Self.lines(child, depth: depth + 1) }
+        return lines
+    }
+
+    static func factValue(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e12 ? String(Int(value)) : DecimalRounding.format(value, decimals: 4)
+            .replacingOccurrences(of: "0+$", with: "", options: .regularExpression)
+    }
+}
