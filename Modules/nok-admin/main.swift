@@ -1,1 +1,3 @@
-print("")
+import AssessmentApp
+
+AdminCommand.main()

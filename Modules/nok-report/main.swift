@@ -1,1 +1,3 @@
-print("")
+import AssessmentApp
+
+ReportCommand.main()

@@ -98,3 +98,31 @@ struct RankingAndShortcomingTests {
         #expect(try PluginRegistry([One()]).plugin(for: "one") != nil)
     }
 }
+
+@Suite("Branches")
+struct BranchTests {
+    @Test("mean_of_units: the institution's criteria are the means of its units; branches leave the ranking")
+    func meanOfUnits() throws {
+        let sector = StandardSector.make()
+        let engine = ScoringEngine(methodology: StandardSector.methodology, policies: .defaults)
+        func unit(_ id: String, parent: String?, yes: Int) -> OrganizationScore {
+            var builder = DataBuilder(sector: sector, organization: Organization(
+                id: OrganizationID(id), name: id, sector: sector.id, type: "library", parent: parent.map { OrganizationID($0) }))
+            for list in sector.checklists { builder.checklist(list, present: list.items.count) }
+            builder.respond(["q8": "yes", "q9": "yes", "q12": "yes", "q13": "yes", "q14": "yes"], times: yes)
+            builder.respond(["q8": "no", "q9": "no", "q12": "no", "q13": "no", "q14": "no"], times: 10 - yes)
+            return engine.score(builder.data, sector: sector)
+        }
+        let scores = [unit("ЦБС", parent: nil, yes: 10), unit("Филиал 1", parent: "ЦБС", yes: 6), unit("Другая", parent: nil, yes: 8)]
+        let separate = BranchAggregation.apply(scores, policies: .defaults)
+        #expect(separate.count == 3)
+        let combined = BranchAggregation.apply(scores, policies: ScoringPolicies(branches: .meanOfUnits))
+        #expect(combined.map(\.organization.name) == ["ЦБС", "Другая"])
+        let head = try #require(combined.first)
+        // К5 of the head = 100, of the branch = 60: mean 80.
+        #expect(scores[0].criterion("K5")?.value == 100)
+        #expect(scores[1].criterion("K5")?.value == 60)
+        #expect(head.criterion("K5")?.value == 80)
+        #expect(head.respondents == 20)
+    }
+}

@@ -1,0 +1,92 @@
+public import ArgumentParser
+import AssessmentConfig
+import AssessmentFiles
+public import AssessmentKernel
+public import Foundation
+
+/// Options every command shares.
+public struct ConfigOptions: ParsableArguments {
+    @Option(name: .customLong("config-dir"), help: "Папка конфигурации (по умолчанию Configs в текущей папке или выше, либо $OPENNOK_CONFIG_DIR).")
+    public var configDirectory: String?
+
+    @Option(name: .customLong("extra-sector-dir"), help: ArgumentHelp("Дополнительная папка сферы (только YAML); можно несколько раз.", visibility: .hidden))
+    public var extraSectorDirectories: [String] = []
+
+    public init() {}
+
+    func environment() throws -> AppEnvironment {
+        try AppEnvironment(
+            configDirectory: ConfigDirectory.resolve(configDirectory),
+            extraSectorDirectories: extraSectorDirectories.map { URL(fileURLWithPath: $0) })
+    }
+}
+
+/// Where the campaign's CSV files are.
+public struct DataOptions: ParsableArguments {
+    @Option(name: .customLong("data"), help: "Папка с файлами organizations.csv, checklists.csv, responses.csv.")
+    public var directory: String?
+
+    @Option(help: "Файл организаций (вместо --data).")
+    public var organizations: String?
+
+    @Option(help: "Файл чек-листов (вместо --data).")
+    public var checklists: String?
+
+    @Option(help: "Файл ответов анкет (вместо --data).")
+    public var responses: String?
+
+    @Option(help: "Редакция методики, например 344n-2024 (по умолчанию из region.yaml).")
+    public var methodology: String?
+
+    public init() {}
+
+    public func validate() throws {
+        if directory == nil && (organizations == nil || checklists == nil || responses == nil) {
+            throw ValidationError("Укажите папку с данными (--data) или все три файла: --organizations, --checklists, --responses.")
+        }
+    }
+
+    func load(_ environment: AppEnvironment) throws -> FileCampaign {
+        let base = directory.map { URL(fileURLWithPath: $0) }
+        func file(_ explicit: String?, _ name: String) -> URL {
+            explicit.map { URL(fileURLWithPath: $0) } ?? base!.appendingPathComponent(name)
+        }
+        return try FileCampaign.load(
+            organizations: file(organizations, "organizations.csv"), checklists: file(checklists, "checklists.csv"),
+            responses: file(responses, "responses.csv"), environment: environment,
+            methodology: methodology.map { MethodologyID($0) })
+    }
+}
+
+public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case markdown, csv, json
+}
+
+/// Runs a command body; any error is printed in Russian to stderr and ends the program with code 1.
+func runReportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as any LocalizedError {
+        printError(error.errorDescription ?? "\(error)")
+        throw ExitCode.failure
+    } catch {
+        printError("\(error)")
+        throw ExitCode.failure
+    }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+}
+
+/// Writes to stdout or to --output.
+func emit(_ text: String, to path: String?) throws {
+    guard let path else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+        return
+    }
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    printError("Записано: \(path)")
+}
