@@ -1,3 +1,4 @@
+import AssessmentConfig
 public import AssessmentFiles
 public import AssessmentKernel
 public import Foundation

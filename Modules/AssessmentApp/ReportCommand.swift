@@ -1,4 +1,5 @@
 public import ArgumentParser
+import AssessmentConfig
 import AssessmentKernel
 import AssessmentReporting
 import Foundation

@@ -1,3 +1,3 @@
 import AssessmentApp
 
-AdminCommand.main()
+EntryPoints.admin()

@@ -1,3 +1,3 @@
 import AssessmentApp
 
-ReportCommand.main()
+EntryPoints.report()

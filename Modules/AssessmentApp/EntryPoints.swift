@@ -1,0 +1,7 @@
+import ArgumentParser
+
+/// What the thin executables call, so they need nothing but this module.
+public enum EntryPoints {
+    public static func admin() { AdminCommand.main() }
+    public static func report() { ReportCommand.main() }
+}
