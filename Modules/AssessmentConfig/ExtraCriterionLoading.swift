@@ -32,8 +32,9 @@ enum ExtraCriterionLoading {
                 checklists: Set((checklists + sector.checklists).map(\.id.rawValue)),
                 scope: "ни в этом критерии, ни в сфере «\(sector.id)»")
         }
-        let weights = document.required("weights").map { IndicatorLoading.weights($0, indicators: loaded, what: "веса дополнительного критерия") } ?? []
-        for (indicator, node) in loaded.idNodes.sorted(by: { $0.key < $1.key }) where !weights.contains(where: { $0.indicator.rawValue == indicator }) {
+        let (weights, mentioned) = document.required("weights")
+            .map { IndicatorLoading.weights($0, indicators: loaded, what: "веса дополнительного критерия") } ?? ([], [])
+        for (indicator, node) in loaded.idNodes.sorted(by: { $0.key < $1.key }) where !mentioned.contains(IndicatorID(indicator)) {
             node.error("показатель «\(indicator)» не имеет веса в weights")
         }
         guard let id, let title else { return nil }

@@ -58,19 +58,23 @@ enum IndicatorLoading {
         }
     }
 
-    /// `{indicator: weight}` in order; each key must be a declared indicator.
-    static func weights(_ node: ConfigNode, indicators: Loaded, what: String) -> [IndicatorWeight] {
-        guard let pairs = node.pairs() else { return [] }
+    /// `{indicator: weight}` in order; each key must be a declared indicator. `mentioned` also holds
+    /// keys whose weight was invalid, so that one typo is not reported twice.
+    static func weights(_ node: ConfigNode, indicators: Loaded, what: String) -> (weights: [IndicatorWeight], mentioned: [IndicatorID]) {
+        guard let pairs = node.pairs() else { return ([], []) }
         var result: [IndicatorWeight] = []
+        var mentioned: [IndicatorID] = []
         for (key, value) in pairs {
-            guard let id = key.identifier(), let weight = value.number() else { continue }
-            if indicators.idNodes[id] == nil {
+            guard let id = key.identifier() else { continue }
+            guard indicators.idNodes[id] != nil else {
                 key.error("показатель «\(id)» не объявлен в списке indicators")
                 continue
             }
+            mentioned.append(IndicatorID(id))
+            guard let weight = value.number() else { continue }
             result.append(IndicatorWeight(indicator: IndicatorID(id), weight: weight))
         }
         if result.count == pairs.count { checkWeights(result.map(\.weight), at: node, what: what) }
-        return result
+        return (result, mentioned)
     }
 }

@@ -13,19 +13,20 @@ struct ConfigNode {
 
     func error(_ message: String) { log.error(file, position, message) }
 
+    /// What was written instead, for "ожидался …, а …" messages.
     private var kindName: String {
         switch node {
-        case .scalar: "значение"
-        case .mapping: "словарь (ключ: значение)"
-        case .sequence: "список"
-        case .alias: "ссылка YAML"
+        case .scalar(let scalar): "задано значение «\(scalar.string)»"
+        case .mapping: "задан словарь (ключ: значение)"
+        case .sequence: "задан список"
+        case .alias: "задана ссылка YAML"
         }
     }
 
     /// The scalar text as written: `yes`, `no`, `on` stay strings (no YAML 1.1 booleans).
     func string(_ what: String = "строка") -> String? {
         guard case .scalar(let scalar) = node else {
-            error("ожидалась \(what), а задан \(kindName)")
+            error("ожидалась \(what), а \(kindName)")
             return nil
         }
         return scalar.string
@@ -58,11 +59,11 @@ struct ConfigNode {
 
     func number() -> Double? {
         guard case .scalar(let scalar) = node else {
-            error("ожидалось число, а задан \(kindName)")
+            error("ожидалось число, а \(kindName)")
             return nil
         }
         guard scalar.style == .plain, let value = Double(scalar.string), value.isFinite else {
-            error("ожидалось число, а задано «\(scalar.string)»")
+            error("ожидалось число, а задано значение «\(scalar.string)»")
             return nil
         }
         return value
@@ -87,7 +88,7 @@ struct ConfigNode {
 
     func sequence() -> [ConfigNode]? {
         guard case .sequence(let sequence) = node else {
-            error("ожидался список, а задан \(kindName)")
+            error("ожидался список, а \(kindName)")
             return nil
         }
         return sequence.map { ConfigNode(node: $0, file: file, log: log) }
@@ -100,7 +101,7 @@ struct ConfigNode {
     /// Reads a mapping and reports every key not in `allowed` at its own position.
     func mapping(allowed: [String]) -> MappingReader? {
         guard case .mapping(let mapping) = node else {
-            error("ожидался словарь (ключ: значение), а задан \(kindName)")
+            error("ожидался словарь (ключ: значение), а \(kindName)")
             return nil
         }
         var entries: [(key: String, keyNode: ConfigNode, value: ConfigNode)] = []
@@ -119,7 +120,7 @@ struct ConfigNode {
     /// A mapping whose keys are data (weights): keys in order with their values.
     func pairs() -> [(key: ConfigNode, value: ConfigNode)]? {
         guard case .mapping(let mapping) = node else {
-            error("ожидался словарь (ключ: значение), а задан \(kindName)")
+            error("ожидался словарь (ключ: значение), а \(kindName)")
             return nil
         }
         return mapping.map { (ConfigNode(node: $0.key, file: file, log: log), ConfigNode(node: $0.value, file: file, log: log)) }

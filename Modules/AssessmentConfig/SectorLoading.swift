@@ -113,12 +113,12 @@ struct SectorLoading {
                 }
             }
             guard let weightsNode = fields.required("weights"), let id else { continue }
-            let weights = IndicatorLoading.weights(weightsNode, indicators: loaded, what: "веса критерия «\(id)»")
-            for weight in weights {
-                if let other = placement[weight.indicator.rawValue] {
-                    weightsNode.error("показатель «\(weight.indicator)» уже входит в критерий «\(other)»; показатель входит ровно в один критерий")
+            let (weights, mentioned) = IndicatorLoading.weights(weightsNode, indicators: loaded, what: "веса критерия «\(id)»")
+            for indicator in mentioned {
+                if let other = placement[indicator.rawValue] {
+                    weightsNode.error("показатель «\(indicator)» уже входит в критерий «\(other)»; показатель входит ровно в один критерий")
                 }
-                placement[weight.indicator.rawValue] = id
+                placement[indicator.rawValue] = id
             }
             criteria.append(CriterionWeights(criterion: CriterionID(id), weights: weights))
         }
