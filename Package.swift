@@ -102,6 +102,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "AssessmentFilesTests",
+            dependencies: ["AssessmentFiles", "AssessmentKernel", "TestSupport"],
+            path: "Tests/AssessmentFilesTests",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "SectorConformanceTests",
             dependencies: ["AssessmentApp", "AssessmentConfig", "AssessmentKernel", "TestSupport"],
             path: "Tests/SectorConformanceTests",

@@ -42,12 +42,12 @@ struct FormulaEvaluator {
         }
         let rule = "100 × ответы \(wanted) / ответившие на \(questionLabel(id))"
         if tally.answered == 0 {
-            return zeroDenominator(subject: "Доля по \(questionLabel(id))", rule: rule, facts: facts, notes: notes,
+            return zeroDenominator(subject: "Доля: \(questionLabel(id))", rule: rule, facts: facts, notes: notes,
                                    reason: "никто не ответил на \(id)")
         }
         let value = 100 * Double(numerator) / Double(tally.answered)
         return FormulaResult(value: value, explanation: Explanation(
-            subject: "Доля по \(questionLabel(id))", value: value, rule: rule, facts: facts, notes: notes))
+            subject: "Доля: \(questionLabel(id))", value: value, rule: rule, facts: facts, notes: notes))
     }
 
     private struct ItemCount {
@@ -132,12 +132,12 @@ struct FormulaEvaluator {
         let facts = [Fact(.points, points), Fact(.denominator, Double(matched))]
         let rule = "среднее по ответившим баллов из таблицы по \(questionLabel(id))"
         if matched == 0 {
-            return zeroDenominator(subject: "Баллы по \(questionLabel(id))", rule: rule, facts: facts, notes: notes,
+            return zeroDenominator(subject: "Баллы: \(questionLabel(id))", rule: rule, facts: facts, notes: notes,
                                    reason: "нет ответов на \(id)")
         }
         let value = points / Double(matched)
         return FormulaResult(value: value, explanation: Explanation(
-            subject: "Баллы по \(questionLabel(id))", value: value, rule: rule, facts: facts, notes: notes))
+            subject: "Баллы: \(questionLabel(id))", value: value, rule: rule, facts: facts, notes: notes))
     }
 
     private func combine(_ terms: [WeightedTerm], rule: String, showWeights: Bool) -> FormulaResult {
