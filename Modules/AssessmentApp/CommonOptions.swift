@@ -46,6 +46,14 @@ public struct DataOptions: ParsableArguments {
         }
     }
 
+    /// Loads the configs and the campaign files, and tells on stderr what was detected in each file.
+    func load(_ config: ConfigOptions) throws -> (AppEnvironment, FileCampaign) {
+        let environment = try config.environment()
+        let campaign = try load(environment)
+        campaign.formats.forEach { printError("Прочитано: \($0)") }
+        return (environment, campaign)
+    }
+
     func load(_ environment: AppEnvironment) throws -> FileCampaign {
         let base = directory.map { URL(fileURLWithPath: $0) }
         func file(_ explicit: String?, _ name: String) -> URL {
@@ -56,6 +64,17 @@ public struct DataOptions: ParsableArguments {
             responses: file(responses, "responses.csv"), environment: environment,
             methodology: methodology.map { MethodologyID($0) })
     }
+}
+
+/// Where and how a report is written.
+public struct OutputOptions: ParsableArguments {
+    @Option(help: "Формат: markdown, csv или json (карточка — markdown или json).")
+    public var format: OutputFormat = .markdown
+
+    @Option(name: .customLong("output"), help: "Записать в файл вместо вывода на экран.")
+    public var path: String?
+
+    public init() {}
 }
 
 public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {

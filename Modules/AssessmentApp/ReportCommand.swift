@@ -28,17 +28,11 @@ struct RankingsCommand: ParsableCommand {
     @Option(help: "Только эта сфера (id из Configs/sectors).")
     var sector: String?
 
-    @Option(help: "Формат: markdown, csv, json.")
-    var format: OutputFormat = .markdown
-
-    @Option(help: "Записать в файл вместо вывода на экран.")
-    var output: String?
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         try runReportingErrors {
-            let environment = try config.environment()
-            let campaign = try data.load(environment)
-            campaign.formats.forEach { printError("Прочитано: \($0)") }
+            let (environment, campaign) = try data.load(config)
             var sectors = environment.config.sectors
             if let sector {
                 guard let definition = environment.config.sector(SectorID(sector)) else { throw AppError.unknownSector(sector) }
@@ -48,10 +42,10 @@ struct RankingsCommand: ParsableCommand {
             let engine = try environment.engine(methodology: data.methodology.map { MethodologyID($0) })
             let report = RankingReport(scores: scores, sectors: sectors, methodology: engine.methodology,
                                        region: environment.config.region, grouping: by)
-            switch format {
-            case .markdown: try emit(report.markdown(regionName: environment.config.region.name), to: output)
-            case .csv: try emit(report.csv(), to: output)
-            case .json: try emit(try JSONOutput.encode(scores), to: output)
+            switch output.format {
+            case .markdown: try emit(report.markdown(regionName: environment.config.region.name), to: output.path)
+            case .csv: try emit(report.csv(), to: output.path)
+            case .json: try emit(try JSONOutput.encode(scores), to: output.path)
             }
         }
     }
@@ -67,16 +61,11 @@ struct CardCommand: ParsableCommand {
     @Option(help: "Код организации (столбец id в organizations.csv).")
     var org: String
 
-    @Option(help: "Формат: markdown или json.")
-    var format: OutputFormat = .markdown
-
-    @Option(help: "Записать в файл вместо вывода на экран.")
-    var output: String?
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         try runReportingErrors {
-            let environment = try config.environment()
-            let campaign = try data.load(environment)
+            let (environment, campaign) = try data.load(config)
             guard let score = campaign.score(for: OrganizationID(org)) else {
                 throw AppError.unknownOrganization(org)
             }
@@ -85,10 +74,10 @@ struct CardCommand: ParsableCommand {
                 score: score, sector: sector,
                 sectorScores: campaign.scores.filter { $0.organization.sector == sector.id },
                 suggestions: campaign.suggestions[score.organization.id] ?? [])
-            switch format {
-            case .markdown: try emit(card.markdown(), to: output)
+            switch output.format {
+            case .markdown: try emit(card.markdown(), to: output.path)
             case .csv: throw ValidationError("Карточка выводится в формате markdown или json.")
-            case .json: try emit(try JSONOutput.encode(score), to: output)
+            case .json: try emit(try JSONOutput.encode(score), to: output.path)
             }
         }
     }
