@@ -44,6 +44,7 @@ let package = Package(
             name: "AssessmentFiles",
             dependencies: ["AssessmentKernel", .product(name: "CSV", package: "CSV.swift")],
             path: "Modules/AssessmentFiles",
+            exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
 

@@ -1,5 +1,5 @@
 import AssessmentConfig
-public import AssessmentFiles
+import AssessmentFiles
 public import AssessmentKernel
 public import Foundation
 
@@ -37,6 +37,10 @@ public struct FileCampaign: Sendable {
             }
             if let type = organization.type, sector.type(type) == nil {
                 throw KernelError.unknownInstitutionType(type, sector: sector.id, organization: organization.id)
+            }
+            // A misspelt kind would silently fall back to the type's criteria (theatres: К1 and К3 only).
+            if let kind = organization.kind, let type = organization.type.flatMap(sector.type), !type.kinds.contains(where: { $0.id == kind }) {
+                throw KernelError.unknownInstitutionKind(kind, type: type.id, sector: sector.id, organization: organization.id)
             }
             guard sector.methodologies.contains(engine.methodology.id) else {
                 throw AppError.sectorNotForMethodology(sector: sector.id.rawValue, methodology: engine.methodology.id.rawValue)

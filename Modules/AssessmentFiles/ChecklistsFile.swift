@@ -3,60 +3,89 @@ public import Foundation
 
 /// `checklists.csv`: one row per check-list item of an organisation (long format).
 public struct ChecklistsFile {
-    static let required = ["organization_id", "checklist", "item", "value"]
+    static let columns = ["organization_id", "checklist", "item", "value"]
 
+    /// `checklists[sector]` already holds the extra criteria's check-lists of that sector.
     public static func read(_ url: URL, organizations: [Organization], checklists: [SectorID: [Checklist]])
         throws(DataFileError) -> (marks: [OrganizationID: [ChecklistID: [ChecklistItemID: ItemMark]]], format: DetectedFormat)
     {
-        var table = try CSVTable(url: url)
-        var problems = ProblemList(file: url.path)
-        let column = table.columns(required: required, optional: [], problems: &problems)
-        try problems.check()
+        let reader = try CSVRecordReader(url)
+        var problems = ProblemCollector(file: reader.file, format: reader.format)
+        guard let header = reader.next() else {
+            throw DataFileError(problems: [DataFileProblem(
+                file: reader.file, line: 0, message: "файл пуст: ожидалась строка заголовка со столбцами \(columns.joined(separator: ", "))")])
+        }
+        let column = HeaderColumns(
+            header, required: columns, recognise: { name in columns.first { $0 == name.lowercased() } },
+            unknownMessage: "неизвестный столбец: ожидались столбцы \(columns.joined(separator: ", "))", problems: &problems)
+        guard column.contains(all: columns) else { throw problems.error }
 
-        let sectorOf = Dictionary(organizations.map { ($0.id, $0.sector) }) { first, _ in first }
+        let organizationByID = Dictionary(organizations.map { ($0.id, $0) }) { first, _ in first }
+        let listsBySector = checklists.mapValues { lists in Dictionary(lists.map { ($0.id, $0) }) { first, _ in first } }
+        var itemSets: [SectorID: [ChecklistID: Set<ChecklistItemID>]] = [:]
         var marks: [OrganizationID: [ChecklistID: [ChecklistItemID: ItemMark]]] = [:]
-        var seen: [String: Int] = [:]
-        while let (line, row) = table.next() {
-            let organization = OrganizationID(row.cell(column["organization_id"]))
-            let listID = ChecklistID(row.cell(column["checklist"]))
-            let itemID = ChecklistItemID(row.cell(column["item"]))
-            let valueText = row.cell(column["value"])
-            guard let sector = sectorOf[organization] else {
-                problems.add(line: line, field: "organization_id", value: organization.rawValue, "нет организации с таким кодом в файле организаций")
-                continue
-            }
-            let lists = checklists[sector] ?? []
-            guard let list = lists.first(where: { $0.id == listID }) else {
-                problems.add(line: line, field: "checklist", value: listID.rawValue,
-                             "нет такого чек-листа в сфере «\(sector)»; допустимы: \(lists.map(\.id.rawValue).joined(separator: ", "))")
-                continue
-            }
-            guard list.items.contains(where: { $0.id == itemID }) else {
-                problems.add(line: line, field: "item", value: itemID.rawValue, "нет такого пункта в чек-листе «\(listID)»")
-                continue
-            }
-            guard let mark = parseMark(valueText) else {
-                problems.add(line: line, field: "value", value: valueText, "ожидалось 1/да (есть), 0/нет (нет) или «-»/н/п (неприменимо)")
-                continue
-            }
-            let key = "\(organization)\u{1F}\(listID)\u{1F}\(itemID)"
-            if let earlier = seen[key] {
-                problems.add(line: line, field: "item", value: itemID.rawValue, "пункт этой организации уже отмечен в строке \(earlier)")
-                continue
-            }
-            seen[key] = line
-            marks[organization, default: [:]][listID, default: [:]][itemID] = mark
-        }
-        try problems.check()
-        return (marks, table.format)
-    }
+        var lineOfMark: [OrganizationID: [ChecklistID: [ChecklistItemID: Int]]] = [:]
 
-    static func parseMark(_ text: String) -> ItemMark? {
-        switch text.lowercased() {
-        case "1", "да", "есть", "yes", "+": .present
-        case "0", "нет", "no": .absent
-        case "-", "н/п", "неприм", "неприменимо", "n/a": .notApplicable
-        default: nil
+        while let record = reader.next() {
+            guard column.checkShape(record, problems: &problems) else { continue }
+            let organizationText = record[column["organization_id"]]
+            let listText = record[column["checklist"]]
+            let itemText = record[column["item"]]
+            let valueText = record[column["value"]]
+
+            let mark: ItemMark?
+            if valueText.isEmpty {
+                problems.add(line: record.line, field: "value", "значение не заполнено: " + CellVocabulary.markExpectation)
+                mark = nil
+            } else {
+                mark = CellVocabulary.mark(valueText)
+                if mark == nil { problems.add(line: record.line, field: "value", value: valueText, CellVocabulary.markExpectation) }
+            }
+            guard !organizationText.isEmpty else {
+                problems.add(line: record.line, field: "organization_id", "значение не заполнено: ожидался код организации из файла организаций")
+                continue
+            }
+            guard let organization = organizationByID[OrganizationID(organizationText)] else {
+                problems.add(line: record.line, field: "organization_id", value: organizationText,
+                             "организация с таким кодом не найдена в файле организаций")
+                continue
+            }
+            let lists = listsBySector[organization.sector] ?? [:]
+            let expectedLists = (checklists[organization.sector] ?? []).map(\.id.rawValue)
+            guard !listText.isEmpty else {
+                problems.add(line: record.line, field: "checklist",
+                             "значение не заполнено: ожидался чек-лист сферы «\(organization.sector)»: \(ExpectedList.text(expectedLists))")
+                continue
+            }
+            let listID = ChecklistID(listText)
+            guard let list = lists[listID] else {
+                problems.add(line: record.line, field: "checklist", value: listText,
+                             "чек-листа нет в сфере «\(organization.sector)»: ожидался один из: \(ExpectedList.text(expectedLists))")
+                continue
+            }
+            let itemID = ChecklistItemID(itemText)
+            if itemSets[organization.sector]?[listID] == nil {
+                itemSets[organization.sector, default: [:]][listID] = Set(list.items.map(\.id))
+            }
+            guard !itemText.isEmpty, itemSets[organization.sector]?[listID]?.contains(itemID) == true else {
+                let expected = "ожидался пункт чек-листа «\(listID)»: \(ExpectedList.text(list.items.map(\.id.rawValue)))"
+                if itemText.isEmpty {
+                    problems.add(line: record.line, field: "item", "значение не заполнено: " + expected)
+                } else {
+                    problems.add(line: record.line, field: "item", value: itemText, "пункта нет в чек-листе «\(listID)»: " + expected)
+                }
+                continue
+            }
+            if let earlier = lineOfMark[organization.id]?[listID]?[itemID] {
+                problems.add(line: record.line, field: "item", value: itemText,
+                             "пункт «\(listID)» / «\(itemID)» для организации «\(organization.id)» уже отмечен в строке \(earlier): ожидалась одна строка на пункт")
+                continue
+            }
+            lineOfMark[organization.id, default: [:]][listID, default: [:]][itemID] = record.line
+            if let mark { marks[organization.id, default: [:]][listID, default: [:]][itemID] = mark }
         }
+        if let readError = reader.readError { problems.add(line: 0, readError) }
+        try problems.check()
+        return (marks, reader.format)
     }
 }

@@ -2,7 +2,9 @@ public import Foundation
 
 /// One problem in a data file: where it is, which field, what value, what was expected.
 public struct DataFileProblem: Sendable, Equatable, CustomStringConvertible {
+    /// The path as the caller gave it.
     public var file: String
+    /// 1-based physical line where the record starts (the header is line 1); 0 for the file as a whole.
     public var line: Int
     public var field: String?
     public var value: String?
@@ -16,8 +18,9 @@ public struct DataFileProblem: Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
+    /// `responses.csv:12: поле «q5»: значение «может быть»: ожидалось «да» или «нет»`.
     public var description: String {
-        var parts = ["\(file):\(line)"]
+        var parts = [line > 0 ? "\(file):\(line)" : file]
         if let field { parts.append("поле «\(field)»") }
         if let value { parts.append("значение «\(value)»") }
         parts.append(message)
@@ -25,45 +28,31 @@ public struct DataFileProblem: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// Every problem of a file; nothing is used from a file that has one.
+/// Every problem of one file; nothing is taken from a file that has any.
 public struct DataFileError: Error, Sendable, LocalizedError {
     public var problems: [DataFileProblem]
+    /// Problems found after the collection cap was reached: counted, not kept.
+    public var omitted: Int
+    /// How the file was read, when it got that far: a wrong guess explains odd problems.
+    public var format: DetectedFormat?
 
-    public init(problems: [DataFileProblem]) { self.problems = problems }
+    public init(problems: [DataFileProblem], omitted: Int = 0, format: DetectedFormat? = nil) {
+        self.problems = problems
+        self.omitted = omitted
+        self.format = format
+    }
 
-    /// At most this many lines are printed; the rest are counted.
-    static let printedLimit = 200
+    /// At most this many problems are printed; the rest are counted.
+    public static let printedLimit = 200
+
+    public var total: Int { problems.count + omitted }
 
     public var errorDescription: String? {
         var lines = problems.prefix(Self.printedLimit).map(\.description)
-        if problems.count > Self.printedLimit { lines.append("… и ещё \(problems.count - Self.printedLimit)") }
-        lines.append("Ошибок в файле: \(problems.count). Данные из файла не использованы.")
+        let hidden = total - min(problems.count, Self.printedLimit)
+        if hidden > 0 { lines.append("… и ещё \(hidden)") }
+        let read = format.map { " (файл прочитан так: \($0))" } ?? ""
+        lines.append("Ошибок: \(total)\(read). Данные из файла не загружены: исправьте файл и повторите.")
         return lines.joined(separator: "\n")
-    }
-}
-
-/// Collects problems up to a cap, so a broken million-row file does not fill memory with messages.
-struct ProblemList {
-    let file: String
-    private(set) var problems: [DataFileProblem] = []
-    private(set) var dropped = 0
-    static let cap = 5000
-
-    init(file: String) { self.file = file }
-
-    mutating func add(line: Int, field: String? = nil, value: String? = nil, _ message: String) {
-        guard problems.count < Self.cap else { dropped += 1; return }
-        problems.append(DataFileProblem(file: file, line: line, field: field, value: value, message: message))
-    }
-
-    var isEmpty: Bool { problems.isEmpty }
-
-    func check() throws(DataFileError) {
-        guard !problems.isEmpty else { return }
-        var all = problems
-        if dropped > 0 {
-            all.append(DataFileProblem(file: file, line: all.last?.line ?? 0, message: "проверка остановлена: ещё \(dropped) ошибок не показаны"))
-        }
-        throw DataFileError(problems: all)
     }
 }

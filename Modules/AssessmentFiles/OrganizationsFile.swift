@@ -1,60 +1,94 @@
 public import AssessmentKernel
 public import Foundation
 
-/// `organizations.csv`: the institutions of a campaign, one row each.
+/// `organizations.csv`: the institutions and branches of a campaign, one row each.
 public struct OrganizationsFile {
     static let required = ["id", "name", "sector"]
-    static let optional = ["short_name", "type", "kind", "founder", "parent_id", "recipients", "inn"]
+    static let columns = ["id", "name", "short_name", "sector", "type", "kind", "founder", "parent_id", "recipients", "inn"]
 
+    /// Reads and checks the whole file; every problem is reported together.
     public static func read(_ url: URL) throws(DataFileError) -> (organizations: [Organization], format: DetectedFormat) {
-        var table = try CSVTable(url: url)
-        var problems = ProblemList(file: url.path)
-        let column = table.columns(required: required, optional: optional, problems: &problems)
-        try problems.check()
+        let reader = try CSVRecordReader(url)
+        var problems = ProblemCollector(file: reader.file, format: reader.format)
+        guard let header = reader.next() else {
+            throw DataFileError(problems: [DataFileProblem(
+                file: reader.file, line: 0, message: "файл пуст: ожидалась строка заголовка со столбцами \(columns.joined(separator: ", "))")])
+        }
+        let column = HeaderColumns(
+            header, required: required, recognise: { name in columns.first { $0 == name.lowercased() } },
+            unknownMessage: "неизвестный столбец: ожидались столбцы \(columns.joined(separator: ", "))", problems: &problems)
+        guard column.contains(all: required) else { throw problems.error }
 
         var organizations: [Organization] = []
-        var firstLine: [OrganizationID: Int] = [:]
-        var parentLines: [(line: Int, parent: OrganizationID)] = []
-        while let (line, row) = table.next() {
-            let id = row.cell(column["id"])
-            let name = row.cell(column["name"])
-            let sector = row.cell(column["sector"])
-            if id.isEmpty { problems.add(line: line, field: "id", "пустой код организации") }
-            if name.isEmpty { problems.add(line: line, field: "name", "пустое наименование") }
-            if sector.isEmpty { problems.add(line: line, field: "sector", "не указана сфера") }
-            if let earlier = firstLine[OrganizationID(id)], !id.isEmpty {
-                problems.add(line: line, field: "id", value: id, "код уже встречался в строке \(earlier)")
+        var lineOf: [OrganizationID: Int] = [:]
+        var parents: [(line: Int, child: Organization, parent: OrganizationID)] = []
+        while let record = reader.next() {
+            guard column.checkShape(record, problems: &problems) else { continue }
+            func value(_ name: String) -> String? {
+                let text = record[column[name]]
+                return text.isEmpty ? nil : text
+            }
+            let id = value("id"), name = value("name"), sector = value("sector")
+            if id == nil { problems.add(line: record.line, field: "id", "значение не заполнено: ожидался код организации") }
+            if name == nil { problems.add(line: record.line, field: "name", "значение не заполнено: ожидалось наименование организации") }
+            if sector == nil {
+                problems.add(line: record.line, field: "sector", "значение не заполнено: ожидался код сферы (например, culture, education, social-services)")
+            }
+            if let id, let earlier = lineOf[OrganizationID(id)] {
+                problems.add(line: record.line, field: "id", value: id, "код организации повторяется: он уже указан в строке \(earlier)")
             }
             var recipients: Int?
-            let recipientsText = row.cell(column["recipients"])
-            if !recipientsText.isEmpty {
-                if let value = Int(recipientsText), value >= 0 {
-                    recipients = value
+            if let text = value("recipients") {
+                if text.allSatisfy(\.isASCIIDigitCharacter), let number = Int(text) {
+                    recipients = number
                 } else {
-                    problems.add(line: line, field: "recipients", value: recipientsText, "ожидалось целое число не меньше 0")
+                    problems.add(line: record.line, field: "recipients", value: text, "ожидалось целое число не меньше 0 (получателей услуг в год)")
                 }
             }
-            let inn = row.cell(column["inn"])
-            if !inn.isEmpty, let problem = RegistryCodes.innProblem(inn) {
-                problems.add(line: line, field: "inn", value: inn, "неверный ИНН: \(problem.message)")
+            if let inn = value("inn") {
+                if inn.count != 10 || !inn.allSatisfy(\.isASCIIDigitCharacter) {
+                    problems.add(line: record.line, field: "inn", value: inn, "ожидалось 10 цифр (ИНН организации)")
+                } else if RegistryCodes.innProblem(inn) != nil {
+                    problems.add(line: record.line, field: "inn", value: inn, "не сходится контрольная цифра ИНН: проверьте номер")
+                }
             }
-            let parent = row.cell(column["parent_id"])
-            if !parent.isEmpty { parentLines.append((line, OrganizationID(parent))) }
-            func optional(_ name: String) -> String? {
-                let value = row.cell(column[name])
-                return value.isEmpty ? nil : value
+            guard let id, let name, let sector else { continue }
+            let organization = Organization(
+                id: OrganizationID(id), name: name, shortName: value("short_name"), sector: SectorID(sector),
+                type: value("type").map { InstitutionTypeID($0) }, kind: value("kind").map { InstitutionKindID($0) },
+                founder: value("founder"), parent: value("parent_id").map { OrganizationID($0) }, recipients: recipients)
+            if let parent = organization.parent { parents.append((record.line, organization, parent)) }
+            if lineOf[organization.id] == nil {
+                lineOf[organization.id] = record.line
+                organizations.append(organization)
             }
-            firstLine[OrganizationID(id)] = firstLine[OrganizationID(id)] ?? line
-            organizations.append(Organization(
-                id: OrganizationID(id), name: name, shortName: optional("short_name"), sector: SectorID(sector),
-                type: optional("type").map { InstitutionTypeID($0) }, kind: optional("kind").map { InstitutionKindID($0) },
-                founder: optional("founder"), parent: parent.isEmpty ? nil : OrganizationID(parent), recipients: recipients))
         }
-        for (line, parent) in parentLines where firstLine[parent] == nil {
-            problems.add(line: line, field: "parent_id", value: parent.rawValue, "нет организации с таким кодом в этом файле")
+        if let readError = reader.readError { problems.add(line: 0, readError) }
+
+        let byID = Dictionary(organizations.map { ($0.id, $0) }) { first, _ in first }
+        for (line, child, parentID) in parents {
+            guard parentID != child.id else {
+                problems.add(line: line, field: "parent_id", value: parentID.rawValue, "организация не может быть филиалом самой себя: ожидался код головной организации")
+                continue
+            }
+            guard let parent = byID[parentID] else {
+                problems.add(line: line, field: "parent_id", value: parentID.rawValue,
+                             "головная организация с таким кодом не найдена в файле: ожидался код из столбца id")
+                continue
+            }
+            if parent.parent != nil {
+                problems.add(line: line, field: "parent_id", value: parentID.rawValue,
+                             "головная организация сама указана как филиал (строка \(lineOf[parentID] ?? 0)): ожидался один уровень подчинения")
+            }
+            if parent.sector != child.sector {
+                problems.add(line: line, field: "parent_id", value: parentID.rawValue,
+                             "головная организация относится к сфере «\(parent.sector)», а филиал — к «\(child.sector)»: ожидалась та же сфера")
+            }
         }
-        if organizations.isEmpty && problems.isEmpty { problems.add(line: 1, "в файле нет ни одной организации") }
+        if organizations.isEmpty && problems.isEmpty {
+            problems.add(line: header.line, "в файле нет ни одной организации: ожидалась хотя бы одна строка после заголовка")
+        }
         try problems.check()
-        return (organizations, table.format)
+        return (organizations, reader.format)
     }
 }

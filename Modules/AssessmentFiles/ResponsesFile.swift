@@ -5,75 +5,97 @@ public import Foundation
 public struct ResponsesFile {
     static let fixedColumns = ["response_id", "organization_id", "channel"]
 
-    /// Channel codes with the Russian words operators use.
-    static let channels: [String: String] = [
-        "web": "web", "сайт": "web", "онлайн": "web", "интернет": "web",
-        "paper": "paper", "бумага": "paper", "бумажная": "paper", "анкета": "paper",
-        "interview": "interview", "интервью": "interview",
-        "phone": "phone", "телефон": "phone", "телефонный опрос": "phone",
-    ]
-
-    /// Folds every row straight into its organisation's tallies: the file is never held as rows.
+    /// Streams the file and folds every row straight into its organisation's `ResponseTallier`:
+    /// the rows are never held. `questions[sector]` already holds the extra criteria's questions.
+    /// Every organisation gets a tallier, with 0 respondents when no row names it.
     public static func read(_ url: URL, organizations: [Organization], questions: [SectorID: [Question]]) throws(DataFileError)
         -> (tallies: [OrganizationID: ResponseTallier], suggestions: [OrganizationID: [String]], format: DetectedFormat, rows: Int)
     {
-        var table = try CSVTable(url: url)
-        var problems = ProblemList(file: url.path)
-        var allQuestions: [QuestionID: Question] = [:]
-        for list in questions.values { for question in list { allQuestions[question.id] = allQuestions[question.id] ?? question } }
-        let column = table.columns(required: fixedColumns, optional: allQuestions.keys.map(\.rawValue).sorted(), problems: &problems)
-        try problems.check()
+        let reader = try CSVRecordReader(url)
+        var problems = ProblemCollector(file: reader.file, format: reader.format)
+        let sectorList = questions.keys.map(\.rawValue).sorted().joined(separator: ", ")
+        guard let header = reader.next() else {
+            throw DataFileError(problems: [DataFileProblem(
+                file: reader.file, line: 0,
+                message: "файл пуст: ожидалась строка заголовка со столбцами \(fixedColumns.joined(separator: ", ")) и кодами вопросов")])
+        }
+        let knownQuestions = Set(questions.values.flatMap { $0.map(\.id.rawValue) })
+        let column = HeaderColumns(
+            header, required: fixedColumns,
+            recognise: { name in fixedColumns.first { $0 == name.lowercased() } ?? (knownQuestions.contains(name) ? name : nil) },
+            unknownMessage: "столбец не служебный и не код вопроса анкеты ни одной из сфер (\(sectorList)): "
+                + "ожидались \(fixedColumns.joined(separator: ", ")) и коды вопросов",
+            problems: &problems)
+        guard column.contains(all: fixedColumns) else { throw problems.error }
 
+        let questionColumns: [(position: Int, id: QuestionID)] = column.index
+            .filter { !fixedColumns.contains($0.key) }
+            .map { ($0.value, QuestionID($0.key)) }
+            .sorted { $0.position < $1.position }
+        let questionsBySector = questions.mapValues { list in Dictionary(list.map { ($0.id, $0) }) { first, _ in first } }
         let organizationByID = Dictionary(organizations.map { ($0.id, $0) }) { first, _ in first }
-        let questionColumns = column.filter { !fixedColumns.contains($0.key) }.sorted { $0.value < $1.value }
-        let sectorQuestionIDs = questions.mapValues { Set($0.map(\.id)) }
-        var talliers: [OrganizationID: ResponseTallier] = [:]
+        var talliers = Dictionary(organizations.map { ($0.id, ResponseTallier(questions: questions[$0.sector] ?? [])) }) { first, _ in first }
         var suggestions: [OrganizationID: [String]] = [:]
-        var seenIDs: [String: Int] = [:]
+        var lineOfResponse: [String: Int] = [:]
         var rows = 0
-        while let (line, row) = table.next() {
+
+        while let record = reader.next() {
             rows += 1
-            let responseID = row.cell(column["response_id"])
-            if !responseID.isEmpty {
-                if let earlier = seenIDs[responseID] {
-                    problems.add(line: line, field: "response_id", value: responseID, "анкета с этим номером уже есть в строке \(earlier)")
-                }
-                seenIDs[responseID] = seenIDs[responseID] ?? line
+            guard column.checkShape(record, problems: &problems) else { continue }
+            let problemsBefore = problems.count
+
+            let responseID = record[column["response_id"]]
+            if responseID.isEmpty {
+                problems.add(line: record.line, field: "response_id", "значение не заполнено: ожидался номер анкеты")
+            } else if let earlier = lineOfResponse[responseID] {
+                problems.add(line: record.line, field: "response_id", value: responseID,
+                             "номер анкеты повторяется: он уже указан в строке \(earlier)")
+            } else {
+                lineOfResponse[responseID] = record.line
             }
-            let organizationText = row.cell(column["organization_id"])
-            guard let organization = organizationByID[OrganizationID(organizationText)] else {
-                problems.add(line: line, field: "organization_id", value: organizationText, "нет организации с таким кодом в файле организаций")
+            let channel = record[column["channel"]]
+            if channel.isEmpty {
+                problems.add(line: record.line, field: "channel", "значение не заполнено: " + CellVocabulary.channelExpectation)
+            } else if CellVocabulary.channel(channel) == nil {
+                problems.add(line: record.line, field: "channel", value: channel, CellVocabulary.channelExpectation)
+            }
+            let organizationText = record[column["organization_id"]]
+            guard !organizationText.isEmpty else {
+                problems.add(line: record.line, field: "organization_id", "значение не заполнено: ожидался код организации из файла организаций")
                 continue
             }
-            let channelText = row.cell(column["channel"])
-            if channels[channelText.lowercased()] == nil {
-                problems.add(line: line, field: "channel", value: channelText, "ожидалось web, paper, interview или phone (сайт, бумага, интервью, телефон)")
+            guard let organization = organizationByID[OrganizationID(organizationText)] else {
+                problems.add(line: record.line, field: "organization_id", value: organizationText,
+                             "организация с таким кодом не найдена в файле организаций")
+                continue
             }
-            let asked = sectorQuestionIDs[organization.sector] ?? []
+
+            let asked = questionsBySector[organization.sector] ?? [:]
             var answers: [QuestionID: String] = [:]
-            for (name, index) in questionColumns {
-                let raw = row.cell(index)
+            var texts: [String] = []
+            for (position, id) in questionColumns {
+                let raw = record[position]
                 guard !raw.isEmpty else { continue }
-                let id = QuestionID(name)
-                guard asked.contains(id), let question = allQuestions[id] else {
-                    problems.add(line: line, field: name, value: raw, "вопроса нет в анкете сферы «\(organization.sector)»; ячейка должна быть пустой")
+                guard let question = asked[id] else {
+                    problems.add(line: record.line, field: id.rawValue, value: raw,
+                                 "вопроса нет в анкете сферы «\(organization.sector)» (организация «\(organization.id)»): ожидалась пустая ячейка")
                     continue
                 }
                 switch AnswerNormalizer.normalize(raw, for: question) {
+                case .success(let code) where question.answer == .text:
+                    if AnswerNormalizer.isMeaningfulSuggestion(code) { texts.append(code) }
                 case .success(let code):
-                    if question.answer == .text {
-                        suggestions[organization.id, default: []].append(code)
-                    } else {
-                        answers[id] = code
-                    }
+                    answers[id] = code
                 case .failure(let expected):
-                    problems.add(line: line, field: name, value: raw, expected.message)
+                    problems.add(line: record.line, field: id.rawValue, value: raw, expected.message)
                 }
             }
-            guard problems.isEmpty else { continue }
-            talliers[organization.id, default: ResponseTallier(questions: questions[organization.sector] ?? [])].add(answers)
+            guard problems.count == problemsBefore else { continue }
+            talliers[organization.id]?.add(answers)
+            if !texts.isEmpty { suggestions[organization.id, default: []].append(contentsOf: texts) }
         }
+        if let readError = reader.readError { problems.add(line: 0, readError) }
         try problems.check()
-        return (talliers, suggestions, table.format, rows)
+        return (talliers, suggestions, reader.format, rows)
     }
 }

@@ -5,6 +5,7 @@ public enum KernelError: Error, Equatable, LocalizedError {
     case duplicatePlugin(SectorID)
     case unknownSector(SectorID, organization: OrganizationID)
     case unknownInstitutionType(InstitutionTypeID, sector: SectorID, organization: OrganizationID)
+    case unknownInstitutionKind(InstitutionKindID, type: InstitutionTypeID, sector: SectorID, organization: OrganizationID)
     case unknownMethodology(MethodologyID)
     case sectorNotForMethodology(SectorID, MethodologyID)
 
@@ -16,6 +17,8 @@ public enum KernelError: Error, Equatable, LocalizedError {
             "Организация «\(organization)» относится к сфере «\(sector)», которой нет в Configs/sectors."
         case .unknownInstitutionType(let type, let sector, let organization):
             "Организация «\(organization)»: тип «\(type)» не описан в Configs/sectors/\(sector)/sector.yaml."
+        case .unknownInstitutionKind(let kind, let type, let sector, let organization):
+            "Организация «\(organization)»: вид «\(kind)» не описан у типа «\(type)» в Configs/sectors/\(sector)/sector.yaml."
         case .unknownMethodology(let id):
             "Редакция методики «\(id)» не найдена в Configs/methodology."
         case .sectorNotForMethodology(let sector, let methodology):

@@ -109,3 +109,18 @@ struct FileCampaignTests {
         #expect(head.criterion("K5")?.value == DecimalRounding.round(k5.reduce(0, +) / 3, decimals: 2))
     }
 }
+
+@Suite("Registry values checked against the sector config")
+struct RegistryCheckTests {
+    @Test("A misspelt kind is an error, not a silent fallback to the type's criteria")
+    func unknownKind() throws {
+        let environment = try AppEnvironment(configDirectory: RepositoryPaths.configs)
+        let folder = try RepositoryPaths.temporaryDirectory("campaign")
+        try Data("organization_id,checklist,item,value\n".utf8).write(to: folder.appendingPathComponent("checklists.csv"))
+        try Data("response_id,organization_id,channel\n".utf8).write(to: folder.appendingPathComponent("responses.csv"))
+        try Data("id,name,sector,type,kind\nt1,Театр,culture,theatre,dramma_theatre\n".utf8).write(to: folder.appendingPathComponent("organizations.csv"))
+        #expect(throws: KernelError.unknownInstitutionKind("dramma_theatre", type: "theatre", sector: "culture", organization: "t1")) {
+            try FileCampaign.load(from: folder, environment: environment)
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+/// One pass over a file's bytes: byte-order mark, whether it is all valid UTF-8, and the header line.
+///
+/// The rule is the one Excel files need: valid UTF-8 (with or without BOM) is UTF-8, anything else is
+/// Windows-1251, the encoding of «CSV (разделители — точка с запятой)» on a Russian Windows.
+struct EncodingProbe {
+    var encoding: DetectedFormat.Encoding
+    /// Bytes of the first line (without its line break), at most `headerLimit`.
+    var headerBytes: [UInt8]
+    /// False when the file has nothing but, perhaps, a byte-order mark.
+    var hasContent: Bool
+
+    static let chunkSize = 1 << 16
+    static let headerLimit = 1 << 20
+    static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    static func run(_ url: URL, file: String) throws(DataFileError) -> EncodingProbe {
+        let handle: FileHandle
+        do {
+            handle = try FileHandle(forReadingFrom: url)
+        } catch {
+            throw DataFileError(problems: [DataFileProblem(file: file, line: 0, message: "файл не удалось открыть: \(error.localizedDescription)")])
+        }
+        defer { try? handle.close() }
+
+        var validator = UTF8Validator()
+        var valid = true
+        var firstInvalidLine = 0
+        var line = 1
+        var header: [UInt8] = []
+        var headerDone = false
+        var hasBOM = false
+        var hasContent = false
+        var isFirstChunk = true
+
+        while true {
+            let chunk: Data
+            do {
+                chunk = try handle.read(upToCount: chunkSize) ?? Data()
+            } catch {
+                throw DataFileError(problems: [DataFileProblem(file: file, line: 0, message: "ошибка чтения файла: \(error.localizedDescription)")])
+            }
+            if chunk.isEmpty { break }
+            var bytes = [UInt8](chunk)
+            if isFirstChunk {
+                isFirstChunk = false
+                if let problem = unsupportedBOM(bytes) {
+                    throw DataFileError(problems: [DataFileProblem(file: file, line: 0, message: problem)])
+                }
+                if bytes.starts(with: utf8BOM) {
+                    hasBOM = true
+                    bytes.removeFirst(utf8BOM.count)
+                }
+            }
+            if !bytes.isEmpty { hasContent = true }
+            for byte in bytes {
+                if !headerDone {
+                    if byte == 0x0A || byte == 0x0D || header.count >= headerLimit {
+                        headerDone = true
+                    } else {
+                        header.append(byte)
+                    }
+                }
+                if valid && !validator.feed(byte) {
+                    valid = false
+                    firstInvalidLine = line
+                }
+                if byte == 0x0A { line += 1 }
+            }
+            if !valid && headerDone { break }
+        }
+        if valid && !validator.isAtCharacterBoundary {
+            valid = false
+            firstInvalidLine = line
+        }
+        if hasBOM && !valid {
+            throw DataFileError(problems: [DataFileProblem(
+                file: file, line: firstInvalidLine,
+                message: "файл начинается с метки UTF-8 (BOM), но здесь есть байты, недопустимые в UTF-8: "
+                    + "ожидался файл целиком в UTF-8; сохраните его заново как «CSV UTF-8»")])
+        }
+        let encoding: DetectedFormat.Encoding = valid ? (hasBOM ? .utf8BOM : .utf8) : .windows1251
+        return EncodingProbe(encoding: encoding, headerBytes: header, hasContent: hasContent)
+    }
+
+    /// UTF-16 and UTF-32 («Текст Юникод» in Excel) are not CSV the operators exchange; say so plainly.
+    private static func unsupportedBOM(_ bytes: [UInt8]) -> String? {
+        let utf32 = bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF])
+        let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        guard utf16 || utf32 else { return nil }
+        return "файл в кодировке \(utf32 ? "UTF-32" : "UTF-16") («Текст Юникод»): ожидался CSV в UTF-8 или Windows-1251; "
+            + "сохраните его в Excel как «CSV UTF-8» или «CSV (разделители — точка с запятой)»"
+    }
+
+    /// `;` when the header has more semicolons than commas outside quotes, else `,`.
+    func delimiter() -> Character {
+        var commas = 0, semicolons = 0, quoted = false
+        for byte in headerBytes {
+            switch byte {
+            case 0x22: quoted.toggle()
+            case 0x2C where !quoted: commas += 1
+            case 0x3B where !quoted: semicolons += 1
+            default: break
+            }
+        }
+        return semicolons > commas ? ";" : ","
+    }
+}

@@ -1,0 +1,35 @@
+/// Collects the problems of one file up to a cap, so a broken million-row file does not fill memory.
+struct ProblemCollector {
+    let file: String
+    let format: DetectedFormat?
+    private(set) var problems: [DataFileProblem] = []
+    private(set) var omitted = 0
+    static let cap = 5000
+
+    init(file: String, format: DetectedFormat? = nil) {
+        self.file = file
+        self.format = format
+    }
+
+    var isEmpty: Bool { problems.isEmpty && omitted == 0 }
+    var count: Int { problems.count + omitted }
+
+    mutating func add(line: Int, field: String? = nil, value: String? = nil, _ message: String) {
+        guard problems.count < Self.cap else {
+            omitted += 1
+            return
+        }
+        problems.append(DataFileProblem(file: file, line: line, field: field, value: value, message: message))
+    }
+
+    /// Throws everything collected so far, in line order.
+    func check() throws(DataFileError) {
+        guard !isEmpty else { return }
+        throw error
+    }
+
+    var error: DataFileError {
+        let ordered = problems.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+        return DataFileError(problems: ordered, omitted: omitted, format: format)
+    }
+}
