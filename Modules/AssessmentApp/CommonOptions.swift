@@ -1,8 +1,8 @@
 public import ArgumentParser
 import AssessmentConfig
 import AssessmentFiles
-public import AssessmentKernel
-public import Foundation
+import AssessmentKernel
+import Foundation
 
 /// Options every command shares.
 public struct ConfigOptions: ParsableArguments {
