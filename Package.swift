@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // MARK: Kernel
@@ -48,6 +50,17 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // SQLite through GRDB: migrations, the registry, imports, the audit log.
+        .target(
+            name: "AssessmentStorage",
+            dependencies: [
+                "AssessmentKernel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Modules/AssessmentStorage",
+            swiftSettings: strictSettings
+        ),
         // Rankings, organisation cards and their text formats; reads kernel values only.
         .target(
             name: "AssessmentReporting",
@@ -67,7 +80,7 @@ let package = Package(
         .target(
             name: "AssessmentApp",
             dependencies: [
-                "AssessmentKernel", "AssessmentConfig", "AssessmentFiles", "AssessmentReporting",
+                "AssessmentKernel", "AssessmentConfig", "AssessmentFiles", "AssessmentReporting", "AssessmentStorage",
                 "Culture", "Education", "SocialServices",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -106,6 +119,12 @@ let package = Package(
             name: "AssessmentFilesTests",
             dependencies: ["AssessmentFiles", "AssessmentKernel", "TestSupport"],
             path: "Tests/AssessmentFilesTests",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AssessmentStorageTests",
+            dependencies: ["AssessmentStorage", "AssessmentKernel", "TestSupport"],
+            path: "Tests/AssessmentStorageTests",
             swiftSettings: strictSettings
         ),
         .testTarget(

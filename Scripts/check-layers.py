@@ -17,7 +17,7 @@ RULES = {
     "AssessmentConfig": {"AssessmentKernel", "Yams"},
     "AssessmentFiles": {"AssessmentKernel", "CSV"},
     "AssessmentReporting": {"AssessmentKernel"},
-    "AssessmentStorage": {"AssessmentKernel", "GRDB"},
+    "AssessmentStorage": {"AssessmentKernel", "GRDB", "Crypto"},
     "SurveyServer": {"AssessmentKernel", "Hummingbird"},
 }
 EXECUTABLE_ALLOWED = {"AssessmentApp"}

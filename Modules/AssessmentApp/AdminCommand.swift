@@ -7,9 +7,9 @@ import Foundation
 public struct AdminCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "nok-admin",
-        abstract: "OpenNOK: администрирование независимой оценки качества (НОК).",
+        abstract: "OpenNOK: администрирование независимой оценки качества (НОК): конфигурация, база данных, реестр учреждений.",
         discussion: "Коды выхода: 0 — успех, 1 — ошибка в конфигурации или данных, 64 — неверные аргументы.",
-        subcommands: [ConfigCommand.self])
+        subcommands: [ConfigCommand.self, InitCommand.self, RegistryCommand.self, AuditLogCommand.self])
 
     public init() {}
 }

@@ -30,22 +30,9 @@ public struct FileCampaign: Sendable {
         }
         let engine = try environment.engine(methodology: methodology)
         let (organizations, organizationsFormat) = try OrganizationsFile.read(organizationsURL)
-        var sectors: [SectorID: SectorDefinition] = [:]
-        for organization in organizations {
-            guard let sector = environment.config.sector(organization.sector) else {
-                throw KernelError.unknownSector(organization.sector, organization: organization.id)
-            }
-            if let type = organization.type, sector.type(type) == nil {
-                throw KernelError.unknownInstitutionType(type, sector: sector.id, organization: organization.id)
-            }
-            // A misspelt kind would silently fall back to the type's criteria (theatres: К1 and К3 only).
-            if let kind = organization.kind, let type = organization.type.flatMap(sector.type), !type.kinds.contains(where: { $0.id == kind }) {
-                throw KernelError.unknownInstitutionKind(kind, type: type.id, sector: sector.id, organization: organization.id)
-            }
-            guard sector.methodologies.contains(engine.methodology.id) else {
-                throw AppError.sectorNotForMethodology(sector: sector.id.rawValue, methodology: engine.methodology.id.rawValue)
-            }
-            sectors[sector.id] = sector
+        let sectors = try RegistryValidation.sectors(of: organizations, config: environment.config)
+        for sector in sectors.values where !sector.methodologies.contains(engine.methodology.id) {
+            throw AppError.sectorNotForMethodology(sector: sector.id.rawValue, methodology: engine.methodology.id.rawValue)
         }
         let (marks, checklistsFormat) = try ChecklistsFile.read(
             checklistsURL, organizations: organizations, checklists: sectors.mapValues(environment.checklists(for:)))

@@ -4,7 +4,8 @@ public import Foundation
 /// `organizations.csv`: the institutions and branches of a campaign, one row each.
 public struct OrganizationsFile {
     static let required = ["id", "name", "sector"]
-    static let columns = ["id", "name", "short_name", "sector", "type", "kind", "founder", "parent_id", "recipients", "inn"]
+    static let columns = ["id", "name", "short_name", "sector", "type", "kind", "founder", "parent_id", "recipients", "inn",
+                          "ogrn", "address", "website", "head", "phone", "email"]
 
     /// Reads and checks the whole file; every problem is reported together.
     public static func read(_ url: URL) throws(DataFileError) -> (organizations: [Organization], format: DetectedFormat) {
@@ -52,11 +53,23 @@ public struct OrganizationsFile {
                     problems.add(line: record.line, field: "inn", value: inn, "не сходится контрольная цифра ИНН: проверьте номер")
                 }
             }
+            if let ogrn = value("ogrn") {
+                if ogrn.count != 13 || !ogrn.allSatisfy(\.isASCIIDigitCharacter) {
+                    problems.add(line: record.line, field: "ogrn", value: ogrn, "ожидалось 13 цифр (ОГРН организации)")
+                } else if RegistryCodes.ogrnProblem(ogrn) != nil {
+                    problems.add(line: record.line, field: "ogrn", value: ogrn, "не сходится контрольная цифра ОГРН: проверьте номер")
+                }
+            }
+            if let email = value("email"), !email.contains("@") || email.contains(" ") {
+                problems.add(line: record.line, field: "email", value: email, "ожидался адрес электронной почты вида name@example.ru")
+            }
             guard let id, let name, let sector else { continue }
             let organization = Organization(
                 id: OrganizationID(id), name: name, shortName: value("short_name"), sector: SectorID(sector),
                 type: value("type").map { InstitutionTypeID($0) }, kind: value("kind").map { InstitutionKindID($0) },
-                founder: value("founder"), parent: value("parent_id").map { OrganizationID($0) }, recipients: recipients)
+                founder: value("founder"), parent: value("parent_id").map { OrganizationID($0) }, recipients: recipients,
+                inn: value("inn"), ogrn: value("ogrn"), address: value("address"), website: value("website"),
+                head: value("head"), phone: value("phone"), email: value("email"))
             if let parent = organization.parent { parents.append((record.line, organization, parent)) }
             if lineOf[organization.id] == nil {
                 lineOf[organization.id] = record.line

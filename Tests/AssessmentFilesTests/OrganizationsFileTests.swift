@@ -64,7 +64,7 @@ struct OrganizationsFileTests {
         let found = DataFileFixture.problems { _ = try OrganizationsFile.read(fixture.directory.appendingPathComponent("organizations.csv")) }
         let file = fixture.path("organizations.csv")
         #expect(found == [
-            "\(file):1: поле «sektor»: неизвестный столбец: ожидались столбцы id, name, short_name, sector, type, kind, founder, parent_id, recipients, inn",
+            "\(file):1: поле «sektor»: неизвестный столбец: ожидались столбцы id, name, short_name, sector, type, kind, founder, parent_id, recipients, inn, ogrn, address, website, head, phone, email",
             "\(file):1: поле «name»: столбец повторяется: он уже есть под номером 2",
             "\(file):1: поле «sector»: в заголовке нет обязательного столбца",
         ])

@@ -1,0 +1,90 @@
+public import Foundation
+
+/// The registry of institutions as a port: the kernel says what is stored, adapters say how.
+public protocol RegistryStore: Sendable {
+    /// Adds new institutions and updates changed ones in one transaction: all rows or none.
+    /// A file whose content hash was imported before changes nothing.
+    func importOrganizations(_ organizations: [Organization], file: ImportedFile, actor: String) throws -> ImportReceipt
+    /// Active institutions, or all with `includeInactive`; ordered by sector, then id.
+    func organizations(includeInactive: Bool) throws -> [Organization]
+    func organization(_ id: OrganizationID) throws -> Organization?
+    /// Never deletes: an institution with results must stay traceable.
+    func deactivate(_ id: OrganizationID, actor: String, reason: String) throws
+    /// Newest first.
+    func auditLog(limit: Int) throws -> [AuditEntry]
+}
+
+/// A data file as imported: where it came from and its content hash.
+public struct ImportedFile: Sendable, Equatable, Codable {
+    public var kind: String
+    public var path: String
+    public var sha256: String
+    public var rows: Int
+    /// What was detected in it, e.g. «кодировка Windows-1251, разделитель «;»».
+    public var format: String
+
+    public init(kind: String, path: String, sha256: String, rows: Int, format: String) {
+        self.kind = kind
+        self.path = path
+        self.sha256 = sha256
+        self.rows = rows
+        self.format = format
+    }
+}
+
+public struct ImportReceipt: Sendable, Equatable, Codable {
+    public var inserted: Int
+    public var updated: Int
+    public var unchanged: Int
+    /// The same content was imported before (by hash); nothing was written.
+    public var alreadyImported: Bool
+
+    public init(inserted: Int, updated: Int, unchanged: Int, alreadyImported: Bool) {
+        self.inserted = inserted
+        self.updated = updated
+        self.unchanged = unchanged
+        self.alreadyImported = alreadyImported
+    }
+}
+
+/// One change: who, when, what, why.
+public struct AuditEntry: Sendable, Equatable, Codable {
+    public var id: Int
+    /// ISO 8601 UTC.
+    public var at: String
+    public var actor: String
+    public var action: String
+    public var entity: String
+    public var entityID: String
+    public var details: String
+    public var reason: String?
+
+    public init(id: Int, at: String, actor: String, action: String, entity: String, entityID: String, details: String, reason: String?) {
+        self.id = id
+        self.at = at
+        self.actor = actor
+        self.action = action
+        self.entity = entity
+        self.entityID = entityID
+        self.details = details
+        self.reason = reason
+    }
+}
+
+/// Store errors in Russian.
+public enum StoreError: Error, Equatable, Sendable, LocalizedError {
+    case organizationNotFound(OrganizationID)
+    case parentNotFound(OrganizationID, parent: OrganizationID)
+    case alreadyInactive(OrganizationID)
+
+    public var message: String {
+        switch self {
+        case .organizationNotFound(let id): "Организации с кодом «\(id)» нет в реестре."
+        case .parentNotFound(let id, let parent):
+            "Организация «\(id)»: головной организации «\(parent)» нет ни в файле, ни в реестре."
+        case .alreadyInactive(let id): "Организация «\(id)» уже выведена из реестра."
+        }
+    }
+
+    public var errorDescription: String? { message }
+}

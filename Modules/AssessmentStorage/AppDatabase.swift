@@ -1,0 +1,32 @@
+import Foundation
+public import GRDB
+
+/// The SQLite database of one municipality or region: opened once, migrated on open.
+///
+/// A file database is a WAL pool; `inMemory()` is a queue for tests. Foreign keys are on (GRDB's default).
+public final class AppDatabase: Sendable {
+    public let writer: any DatabaseWriter
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(5)
+        writer = try DatabasePool(path: path, configuration: configuration)
+        try Self.migrator.migrate(writer)
+    }
+
+    private init(writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try Self.migrator.migrate(writer)
+    }
+
+    public static func inMemory() throws -> AppDatabase {
+        try AppDatabase(writer: DatabaseQueue())
+    }
+
+    /// Applied migration names, oldest first.
+    public func appliedMigrations() throws -> [String] {
+        try writer.read { db in try Self.migrator.appliedMigrations(db) }
+    }
+}

@@ -1,0 +1,133 @@
+public import AssessmentKernel
+public import Foundation
+import GRDB
+
+/// The registry in SQLite. Every write is one transaction with its audit entries.
+public struct SQLiteRegistryStore: RegistryStore {
+    let database: AppDatabase
+    /// The clock is injected so tests and audit entries are reproducible.
+    let now: @Sendable () -> Date
+
+    public init(database: AppDatabase, now: @escaping @Sendable () -> Date = Date.init) {
+        self.database = database
+        self.now = now
+    }
+
+    public func importOrganizations(_ organizations: [Organization], file: ImportedFile, actor: String) throws -> ImportReceipt {
+        try database.writer.write { db in
+            if try Int.fetchOne(db, sql: "SELECT count(*) FROM import_file WHERE kind = ? AND sha256 = ?",
+                                arguments: [file.kind, file.sha256]) ?? 0 > 0 {
+                return ImportReceipt(inserted: 0, updated: 0, unchanged: organizations.count, alreadyImported: true)
+            }
+            let known = Set(try String.fetchAll(db, sql: "SELECT id FROM organization"))
+            let inFile = Set(organizations.map(\.id.rawValue))
+            for organization in organizations {
+                if let parent = organization.parent, !known.contains(parent.rawValue) && !inFile.contains(parent.rawValue) {
+                    throw StoreError.parentNotFound(organization.id, parent: parent)
+                }
+            }
+            let stamp = Self.iso(now())
+            var receipt = ImportReceipt(inserted: 0, updated: 0, unchanged: 0, alreadyImported: false)
+            // Heads first, so a branch's foreign key always finds its parent.
+            let ordered = organizations.filter { $0.parent == nil } + organizations.filter { $0.parent != nil }
+            for organization in ordered {
+                let existing = try Self.fetch(db, organization.id)
+                if existing == nil {
+                    try Self.insert(db, organization)
+                    receipt.inserted += 1
+                    try Self.audit(db, at: stamp, actor: actor, action: "create", id: organization.id, details: "добавлена из \(file.path)")
+                } else if existing != organization {
+                    try Self.update(db, organization)
+                    receipt.updated += 1
+                    try Self.audit(db, at: stamp, actor: actor, action: "update", id: organization.id, details: "обновлена из \(file.path)")
+                } else {
+                    receipt.unchanged += 1
+                }
+            }
+            try db.execute(sql: """
+                INSERT INTO import_file (kind, path, sha256, rows, format, imported_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [file.kind, file.path, file.sha256, file.rows, file.format, stamp, actor])
+            return receipt
+        }
+    }
+
+    public func organizations(includeInactive: Bool) throws -> [Organization] {
+        try database.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM organization \(includeInactive ? "" : "WHERE active = 1") ORDER BY sector, id")
+                .map(Self.organization)
+        }
+    }
+
+    public func organization(_ id: OrganizationID) throws -> Organization? {
+        try database.writer.read { db in try Self.fetch(db, id) }
+    }
+
+    public func deactivate(_ id: OrganizationID, actor: String, reason: String) throws {
+        try database.writer.write { db in
+            guard let existing = try Self.fetch(db, id) else { throw StoreError.organizationNotFound(id) }
+            guard existing.active else { throw StoreError.alreadyInactive(id) }
+            try db.execute(sql: "UPDATE organization SET active = 0 WHERE id = ?", arguments: [id.rawValue])
+            try Self.audit(db, at: Self.iso(now()), actor: actor, action: "deactivate", id: id, details: "выведена из реестра", reason: reason)
+        }
+    }
+
+    public func auditLog(limit: Int) throws -> [AuditEntry] {
+        try database.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY id DESC LIMIT ?", arguments: [limit]).map { row in
+                AuditEntry(id: row["id"], at: row["at"], actor: row["actor"], action: row["action"], entity: row["entity"],
+                           entityID: row["entity_id"], details: row["details"], reason: row["reason"])
+            }
+        }
+    }
+
+    // MARK: Rows
+
+    private static let columns = ["id", "name", "short_name", "sector", "type", "kind", "founder", "parent_id", "recipients",
+                                  "inn", "ogrn", "address", "website", "head", "phone", "email", "active"]
+
+    private static func values(_ organization: Organization) -> StatementArguments {
+        [organization.id.rawValue, organization.name, organization.shortName, organization.sector.rawValue,
+         organization.type?.rawValue, organization.kind?.rawValue, organization.founder, organization.parent?.rawValue,
+         organization.recipients, organization.inn, organization.ogrn, organization.address, organization.website,
+         organization.head, organization.phone, organization.email, organization.active]
+    }
+
+    private static func insert(_ db: Database, _ organization: Organization) throws {
+        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        try db.execute(sql: "INSERT INTO organization (\(columns.joined(separator: ", "))) VALUES (\(placeholders))",
+                       arguments: values(organization))
+    }
+
+    private static func update(_ db: Database, _ organization: Organization) throws {
+        let assignments = columns.dropFirst().map { "\($0) = ?" }.joined(separator: ", ")
+        var arguments = values(organization)
+        arguments += [organization.id.rawValue]
+        // One argument list serves insert and update: values in column order (id included), then the key.
+        try db.execute(sql: "UPDATE organization SET id = ?, \(assignments) WHERE id = ?", arguments: arguments)
+    }
+
+    private static func fetch(_ db: Database, _ id: OrganizationID) throws -> Organization? {
+        try Row.fetchOne(db, sql: "SELECT * FROM organization WHERE id = ?", arguments: [id.rawValue]).map(organization)
+    }
+
+    private static func organization(_ row: Row) -> Organization {
+        Organization(
+            id: OrganizationID(row["id"]), name: row["name"], shortName: row["short_name"], sector: SectorID(row["sector"]),
+            type: (row["type"] as String?).map { InstitutionTypeID($0) }, kind: (row["kind"] as String?).map { InstitutionKindID($0) },
+            founder: row["founder"], parent: (row["parent_id"] as String?).map { OrganizationID($0) }, recipients: row["recipients"],
+            inn: row["inn"], ogrn: row["ogrn"], address: row["address"], website: row["website"], head: row["head"],
+            phone: row["phone"], email: row["email"], active: row["active"])
+    }
+
+    private static func audit(_ db: Database, at: String, actor: String, action: String, id: OrganizationID, details: String, reason: String? = nil) throws {
+        try db.execute(sql: """
+            INSERT INTO audit_log (at, actor, action, entity, entity_id, details, reason) VALUES (?, ?, ?, 'organization', ?, ?, ?)
+            """, arguments: [at, actor, action, id.rawValue, details, reason])
+    }
+
+    static func iso(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,113 @@
+import AssessmentKernel
+import AssessmentStorage
+import Foundation
+import Testing
+import TestSupport
+
+private func file(_ sha: String, rows: Int = 2) -> ImportedFile {
+    ImportedFile(kind: "organizations", path: "organizations.csv", sha256: sha, rows: rows, format: "кодировка UTF-8, разделитель «,»")
+}
+
+private let library = Organization(id: "cul-01", name: "Централизованная библиотечная система", sector: "culture",
+                                   type: "library", recipients: 400, inn: "7707083893", ogrn: "1027700132195")
+private let branch = Organization(id: "cul-02", name: "Детская библиотека", sector: "culture", type: "library", parent: "cul-01")
+
+/// A fixed clock so audit entries are reproducible.
+private let clock: @Sendable () -> Date = { Date(timeIntervalSince1970: 1_764_000_000) }
+
+@Suite("SQLite registry")
+struct RegistryStoreTests {
+    func store() throws -> (SQLiteRegistryStore, AppDatabase, URL) {
+        let path = try RepositoryPaths.temporaryDirectory("db").appendingPathComponent("opennok.sqlite")
+        let database = try AppDatabase(path: path.path)
+        return (SQLiteRegistryStore(database: database, now: clock), database, path)
+    }
+
+    @Test("Migrations run from an empty file: tables, WAL, foreign keys")
+    func migrations() throws {
+        let (_, database, _) = try store()
+        #expect(try database.appliedMigrations() == ["v1-registry"])
+        let (tables, journal, foreignKeys) = try database.writer.read { db in
+            (try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name"),
+             try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+             try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
+        }
+        #expect(tables == ["audit_log", "import_file", "organization"])
+        #expect(journal == "wal")
+        #expect(foreignKeys == 1)
+    }
+
+    @Test("Import, then the same file again: detected by hash, nothing changes")
+    func idempotent() throws {
+        let (store, _, _) = try store()
+        let first = try store.importOrganizations([branch, library], file: file("aaa"), actor: "оператор")
+        #expect(first == ImportReceipt(inserted: 2, updated: 0, unchanged: 0, alreadyImported: false))
+        let again = try store.importOrganizations([branch, library], file: file("aaa"), actor: "оператор")
+        #expect(again.alreadyImported)
+        #expect(try store.organizations(includeInactive: true) == [library, branch])
+        #expect(try store.auditLog(limit: 10).count == 2)
+    }
+
+    @Test("A changed file updates what changed and leaves the rest")
+    func update() throws {
+        let (store, _, _) = try store()
+        _ = try store.importOrganizations([library, branch], file: file("aaa"), actor: "оператор")
+        var renamed = library
+        renamed.recipients = 450
+        let receipt = try store.importOrganizations([renamed, branch], file: file("bbb"), actor: "секретарь")
+        #expect(receipt == ImportReceipt(inserted: 0, updated: 1, unchanged: 1, alreadyImported: false))
+        #expect(try store.organization("cul-01")?.recipients == 450)
+        let newest = try #require(try store.auditLog(limit: 1).first)
+        #expect(newest.actor == "секретарь")
+        #expect(newest.action == "update")
+        #expect(newest.at == "2025-11-24T16:00:00Z")
+    }
+
+    @Test("All or nothing: a failure in the middle of an import leaves the registry as it was")
+    func allOrNothing() throws {
+        let (store, database, _) = try store()
+        _ = try store.importOrganizations([library], file: file("aaa", rows: 1), actor: "оператор")
+        // The second row breaks a database constraint (a negative recipient count) after the first was written.
+        let good = Organization(id: "cul-03", name: "Музей", sector: "culture")
+        let bad = Organization(id: "cul-04", name: "Клуб", sector: "culture", recipients: -5)
+        #expect(throws: (any Error).self) {
+            try store.importOrganizations([good, bad], file: file("ccc"), actor: "оператор")
+        }
+        #expect(try store.organizations(includeInactive: true).map(\.id) == ["cul-01"])
+        #expect(try store.auditLog(limit: 10).count == 1)
+        let imports = try database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM import_file") }
+        #expect(imports == 1)
+    }
+
+    @Test("A branch whose head is neither in the file nor in the registry is refused, in Russian")
+    func missingParent() throws {
+        let (store, _, _) = try store()
+        #expect(throws: StoreError.parentNotFound("cul-02", parent: "cul-01")) {
+            try store.importOrganizations([branch], file: file("ddd", rows: 1), actor: "оператор")
+        }
+        #expect(StoreError.parentNotFound("cul-02", parent: "cul-01").errorDescription
+                == "Организация «cul-02»: головной организации «cul-01» нет ни в файле, ни в реестре.")
+    }
+
+    @Test("Deactivation keeps the record and writes who and why to the log")
+    func deactivate() throws {
+        let (store, _, _) = try store()
+        _ = try store.importOrganizations([library, branch], file: file("aaa"), actor: "оператор")
+        try store.deactivate("cul-02", actor: "председатель совета", reason: "реорганизация: присоединена к ЦБС")
+        #expect(try store.organizations(includeInactive: false).map(\.id) == ["cul-01"])
+        #expect(try store.organization("cul-02")?.active == false)
+        let entry = try #require(try store.auditLog(limit: 1).first)
+        #expect(entry.action == "deactivate")
+        #expect(entry.reason == "реорганизация: присоединена к ЦБС")
+        #expect(throws: StoreError.alreadyInactive("cul-02")) { try store.deactivate("cul-02", actor: "x", reason: "y") }
+        #expect(throws: StoreError.organizationNotFound("zzz")) { try store.deactivate("zzz", actor: "x", reason: "y") }
+    }
+
+    @Test("The registry survives closing and reopening the file")
+    func reopen() throws {
+        let (store, _, path) = try store()
+        _ = try store.importOrganizations([library, branch], file: file("aaa"), actor: "оператор")
+        let reopened = SQLiteRegistryStore(database: try AppDatabase(path: path.path))
+        #expect(try reopened.organizations(includeInactive: true) == [library, branch])
+    }
+}
