@@ -123,7 +123,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AssessmentStorageTests",
-            dependencies: ["AssessmentStorage", "AssessmentKernel", "TestSupport"],
+            dependencies: ["AssessmentStorage", "AssessmentKernel", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/AssessmentStorageTests",
             swiftSettings: strictSettings
         ),

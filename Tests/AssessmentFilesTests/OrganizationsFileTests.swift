@@ -22,11 +22,39 @@ struct OrganizationsFileTests {
         #expect(format.description == "кодировка UTF-8, разделитель «,»")
         #expect(organizations == [
             Organization(id: "cul-01", name: "МБУК \"Централизованная библиотечная система\"", shortName: "МБУК «ЦБС»",
-                         sector: "culture", type: "library", kind: "central_library", founder: "Управление культуры", recipients: 420),
+                         sector: "culture", type: "library", kind: "central_library", founder: "Управление культуры", recipients: 420,
+                         inn: "7707083893"),
             Organization(id: "cul-02", name: "Детская библиотека — филиал", sector: "culture", type: "library",
                          kind: "childrens_library", founder: "Управление культуры", parent: "cul-01", recipients: 180),
             Organization(id: "edu-01", name: "МБОУ «Средняя школа № 1»", sector: "education", type: "school"),
         ])
+    }
+
+    @Test("Registry details: ОГРН with its check digit, address, site, head, phone, e-mail")
+    func registryDetails() throws {
+        let url = try fixture.write("organizations.csv", """
+            id,name,sector,ogrn,address,website,head,phone,email
+            a,Музей,culture,1027700132195,"г. Демо, ул. Ленина, 1",https://museum.example.ru,Иванова А. П.,+7 (000) 123-45-67,museum@example.ru
+            b,Клуб,culture,1027700132196,,,,,club.example.ru
+            """)
+        do {
+            _ = try OrganizationsFile.read(url)
+            Issue.record("a wrong ОГРН and e-mail were accepted")
+        } catch {
+            #expect(error.problems.map(\.description) == [
+                "\(url.path):3: поле «ogrn»: значение «1027700132196»: не сходится контрольная цифра ОГРН: проверьте номер",
+                "\(url.path):3: поле «email»: значение «club.example.ru»: ожидался адрес электронной почты вида name@example.ru",
+            ])
+        }
+        let good = try fixture.write("good.csv", """
+            id,name,sector,ogrn,address,website,head,phone,email
+            a,Музей,culture,1027700132195,"г. Демо, ул. Ленина, 1",https://museum.example.ru,Иванова А. П.,+7 (000) 123-45-67,museum@example.ru
+            """)
+        let organization = try #require(try OrganizationsFile.read(good).organizations.first)
+        #expect(organization.ogrn == "1027700132195")
+        #expect(organization.address == "г. Демо, ул. Ленина, 1")
+        #expect(organization.email == "museum@example.ru")
+        #expect(organization.head == "Иванова А. П.")
     }
 
     @Test("Only the required columns, in another order and case")

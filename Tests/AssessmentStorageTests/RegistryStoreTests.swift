@@ -1,6 +1,7 @@
 import AssessmentKernel
 import AssessmentStorage
 import Foundation
+import GRDB
 import Testing
 import TestSupport
 
