@@ -17,3 +17,10 @@ echo
 echo
 first=$(awk -F, 'NR==2 {print $1}' Configs/demo/organizations.csv)
 "$bin/nok-report" card --config-dir Configs --data Configs/demo --org "$first"
+echo
+# The registry in a fresh SQLite database (kept under .build so a rerun starts clean).
+db=.build/demo/opennok.sqlite
+rm -rf .build/demo && mkdir -p .build/demo
+"$bin/nok-admin" init --database "$db"
+"$bin/nok-admin" registry import Configs/demo/organizations.csv --database "$db" --actor "Демо"
+"$bin/nok-admin" registry list --database "$db" | tail -n 1
