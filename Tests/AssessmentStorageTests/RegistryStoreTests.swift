@@ -112,3 +112,37 @@ struct RegistryStoreTests {
         #expect(try reopened.organizations(includeInactive: true) == [library, branch])
     }
 }
+
+@Suite("Backup and restore")
+struct BackupTests {
+    @Test("Backup → restore into a fresh database gives the same registry and log")
+    func roundTrip() throws {
+        let folder = try RepositoryPaths.temporaryDirectory("backup")
+        let original = try AppDatabase(path: folder.appendingPathComponent("a.sqlite").path)
+        let store = SQLiteRegistryStore(database: original, now: clock)
+        _ = try store.importOrganizations([library, branch], file: file("aaa"), actor: "оператор")
+        try store.deactivate("cul-02", actor: "секретарь", reason: "реорганизация")
+        let backupPath = folder.appendingPathComponent("backup.sqlite").path
+        try original.backup(to: backupPath)
+        #expect(throws: BackupError.destinationExists(backupPath)) { try original.backup(to: backupPath) }
+
+        let fresh = try AppDatabase(path: folder.appendingPathComponent("b.sqlite").path)
+        try fresh.restore(from: backupPath)
+        let restored = SQLiteRegistryStore(database: fresh, now: clock)
+        #expect(try restored.organizations(includeInactive: true) == store.organizations(includeInactive: true))
+        #expect(try restored.auditLog(limit: 100) == store.auditLog(limit: 100))
+    }
+
+    @Test("A file that is not an OpenNOK database is refused and nothing changes")
+    func notOpenNOK() throws {
+        let folder = try RepositoryPaths.temporaryDirectory("backup")
+        let foreign = folder.appendingPathComponent("foreign.sqlite").path
+        let other = try DatabaseQueue(path: foreign)
+        try other.write { db in try db.execute(sql: "CREATE TABLE t (x)") }
+        try other.close()
+        let database = try AppDatabase(path: folder.appendingPathComponent("a.sqlite").path)
+        _ = try SQLiteRegistryStore(database: database, now: clock).importOrganizations([library], file: file("aaa", rows: 1), actor: "оператор")
+        #expect(throws: BackupError.notOpenNOK(foreign)) { try database.restore(from: foreign) }
+        #expect(try SQLiteRegistryStore(database: database).organizations(includeInactive: true).count == 1)
+    }
+}
