@@ -135,7 +135,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AssessmentAppTests",
-            dependencies: ["AssessmentApp", "AssessmentFiles", "AssessmentConfig", "AssessmentKernel", "TestSupport"],
+            dependencies: ["AssessmentApp", "AssessmentFiles", "AssessmentConfig", "AssessmentKernel", "AssessmentReporting", "AssessmentStorage", "TestSupport"],
             path: "Tests/AssessmentAppTests",
             swiftSettings: strictSettings
         ),

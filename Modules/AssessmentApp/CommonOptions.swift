@@ -1,6 +1,7 @@
 public import ArgumentParser
 import AssessmentConfig
 import AssessmentFiles
+import AssessmentStorage
 import AssessmentKernel
 import Foundation
 
@@ -35,31 +36,42 @@ public struct DataOptions: ParsableArguments {
     @Option(help: "Файл ответов анкет (вместо --data).")
     public var responses: String?
 
-    @Option(help: "Редакция методики, например 344n-2024 (по умолчанию из region.yaml).")
+    @Option(help: "Редакция методики, например 344n-2024 (по умолчанию из region.yaml; для кампании из базы — её редакция).")
     public var methodology: String?
+
+    @Option(help: "Кампания из базы данных (вместо файлов).")
+    public var campaign: String?
+
+    @Option(name: .customLong("database"), help: "База данных SQLite для --campaign (по умолчанию opennok.sqlite или $OPENNOK_DATABASE).")
+    public var databasePath: String?
 
     public init() {}
 
     public func validate() throws {
-        if directory == nil && (organizations == nil || checklists == nil || responses == nil) {
-            throw ValidationError("Укажите папку с данными (--data) или все три файла: --organizations, --checklists, --responses.")
+        if campaign == nil && directory == nil && (organizations == nil || checklists == nil || responses == nil) {
+            throw ValidationError("Укажите кампанию из базы (--campaign), папку с данными (--data) или все три файла: --organizations, --checklists, --responses.")
         }
     }
 
     /// Loads the configs and the campaign files, and tells on stderr what was detected in each file.
-    func load(_ config: ConfigOptions) throws -> (AppEnvironment, FileCampaign) {
+    func load(_ config: ConfigOptions) throws -> (AppEnvironment, ScoredCampaign) {
         let environment = try config.environment()
         let campaign = try load(environment)
         campaign.formats.forEach { printError("Прочитано: \($0)") }
         return (environment, campaign)
     }
 
-    func load(_ environment: AppEnvironment) throws -> FileCampaign {
+    func load(_ environment: AppEnvironment) throws -> ScoredCampaign {
+        if let campaign {
+            var database = DatabaseOptions()
+            database.path = databasePath
+            return try ScoredCampaign.load(campaign: campaign, store: SQLiteCampaignStore(database: try database.open()), environment: environment)
+        }
         let base = directory.map { URL(fileURLWithPath: $0) }
         func file(_ explicit: String?, _ name: String) -> URL {
             explicit.map { URL(fileURLWithPath: $0) } ?? base!.appendingPathComponent(name)
         }
-        return try FileCampaign.load(
+        return try ScoredCampaign.load(
             organizations: file(organizations, "organizations.csv"), checklists: file(checklists, "checklists.csv"),
             responses: file(responses, "responses.csv"), environment: environment,
             methodology: methodology.map { MethodologyID($0) })

@@ -11,6 +11,21 @@ public struct ResponsesFile {
     public static func read(_ url: URL, organizations: [Organization], questions: [SectorID: [Question]]) throws(DataFileError)
         -> (tallies: [OrganizationID: ResponseTallier], suggestions: [OrganizationID: [String]], format: DetectedFormat, rows: Int)
     {
+        var talliers = Dictionary(organizations.map { ($0.id, ResponseTallier(questions: questions[$0.sector] ?? [])) }) { first, _ in first }
+        var suggestions: [OrganizationID: [String]] = [:]
+        let (format, rows) = try visit(url, organizations: organizations, questions: questions) { response in
+            talliers[response.organization]?.add(response.answers)
+            if !response.suggestions.isEmpty { suggestions[response.organization, default: []].append(contentsOf: response.suggestions) }
+        }
+        return (talliers, suggestions, format, rows)
+    }
+
+    /// Streams the file and hands every valid row to `body` as it is read. The file is checked to its
+    /// end before this returns: when it throws, rows already handed over must be discarded (a store
+    /// does this by running the whole visit inside one transaction).
+    public static func visit(_ url: URL, organizations: [Organization], questions: [SectorID: [Question]],
+                             _ body: (ParsedResponse) throws -> Void) throws(DataFileError) -> (format: DetectedFormat, rows: Int)
+    {
         let reader = try CSVRecordReader(url)
         var problems = ProblemCollector(file: reader.file, format: reader.format)
         let sectorList = questions.keys.map(\.rawValue).sorted().joined(separator: ", ")
@@ -34,8 +49,6 @@ public struct ResponsesFile {
             .sorted { $0.position < $1.position }
         let questionsBySector = questions.mapValues { list in Dictionary(list.map { ($0.id, $0) }) { first, _ in first } }
         let organizationByID = Dictionary(organizations.map { ($0.id, $0) }) { first, _ in first }
-        var talliers = Dictionary(organizations.map { ($0.id, ResponseTallier(questions: questions[$0.sector] ?? [])) }) { first, _ in first }
-        var suggestions: [OrganizationID: [String]] = [:]
         var lineOfResponse: [String: Int] = [:]
         var rows = 0
 
@@ -90,12 +103,27 @@ public struct ResponsesFile {
                     problems.add(line: record.line, field: id.rawValue, value: raw, expected.message)
                 }
             }
-            guard problems.count == problemsBefore else { continue }
-            talliers[organization.id]?.add(answers)
-            if !texts.isEmpty { suggestions[organization.id, default: []].append(contentsOf: texts) }
+            guard problems.count == problemsBefore, let code = CellVocabulary.channel(channel) else { continue }
+            do {
+                try body(ParsedResponse(line: record.line, externalID: responseID, organization: organization.id,
+                                        channel: code, answers: answers, suggestions: texts))
+            } catch {
+                problems.add(line: record.line, "строку не удалось сохранить: \(error.localizedDescription)")
+            }
         }
         if let readError = reader.readError { problems.add(line: 0, readError) }
         try problems.check()
-        return (talliers, suggestions, reader.format, rows)
+        return (reader.format, rows)
     }
+}
+
+/// One valid questionnaire row, its answers normalised to codes.
+public struct ParsedResponse: Sendable {
+    public var line: Int
+    public var externalID: String
+    public var organization: OrganizationID
+    /// `web`, `paper`, `interview` or `phone`.
+    public var channel: String
+    public var answers: [QuestionID: String]
+    public var suggestions: [String]
 }

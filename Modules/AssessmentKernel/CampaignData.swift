@@ -54,18 +54,11 @@ public struct ResponseTallier: Sendable {
     /// Adds one response: question id → normalised answer code; a missing or empty answer is "not answered".
     public mutating func add(_ answers: [QuestionID: String]) {
         respondents += 1
-        var asked: Set<QuestionID> = []
+        let asked = Self.askedQuestions(answers, questions: questions)
         for question in questions {
-            let isAsked: Bool
-            if let filter = question.filter {
-                isAsked = asked.contains(filter.question) && answers[filter.question] == filter.answer
-            } else {
-                isAsked = true
-            }
-            if isAsked { asked.insert(question.id) }
             guard let answer = answers[question.id], !answer.isEmpty else { continue }
             var tally = tallies[question.id] ?? AnswerTally()
-            if isAsked {
+            if asked.contains(question.id) {
                 tally.answered += 1
                 tally.counts[answer, default: 0] += 1
             } else {
@@ -73,5 +66,19 @@ public struct ResponseTallier: Sendable {
             }
             tallies[question.id] = tally
         }
+    }
+
+    /// The questions this response was asked, following the skip logic in questionnaire order.
+    /// An answer to any other question was given against the filter and is not counted.
+    public static func askedQuestions(_ answers: [QuestionID: String], questions: [Question]) -> Set<QuestionID> {
+        var asked: Set<QuestionID> = []
+        for question in questions {
+            if let filter = question.filter {
+                if asked.contains(filter.question) && answers[filter.question] == filter.answer { asked.insert(question.id) }
+            } else {
+                asked.insert(question.id)
+            }
+        }
+        return asked
     }
 }

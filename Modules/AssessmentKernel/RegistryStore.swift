@@ -76,6 +76,10 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
     case organizationNotFound(OrganizationID)
     case parentNotFound(OrganizationID, parent: OrganizationID)
     case alreadyInactive(OrganizationID)
+    case campaignExists(String)
+    case campaignNotFound(String)
+    case campaignApproved(String)
+    case duplicateResponse(campaign: String, externalID: String)
 
     public var message: String {
         switch self {
@@ -83,6 +87,11 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
         case .parentNotFound(let id, let parent):
             "Организация «\(id)»: головной организации «\(parent)» нет ни в файле, ни в реестре."
         case .alreadyInactive(let id): "Организация «\(id)» уже выведена из реестра."
+        case .campaignExists(let id): "Кампания «\(id)» уже существует."
+        case .campaignNotFound(let id): "Кампании «\(id)» нет в базе: создайте её командой campaign create."
+        case .campaignApproved(let id): "Результаты кампании «\(id)» утверждены: данные менять нельзя."
+        case .duplicateResponse(let campaign, let externalID):
+            "Анкета с номером «\(externalID)» уже загружена в кампанию «\(campaign)» из другого файла."
         }
     }
 

@@ -52,6 +52,52 @@ extension AppDatabase {
                 );
                 """)
         }
+        migrator.registerMigration("v2-campaign-data") { db in
+            try db.execute(sql: """
+                CREATE TABLE campaign (
+                    id TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+                    title TEXT NOT NULL,
+                    year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+                    methodology TEXT NOT NULL,
+                    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'approved'))
+                );
+                CREATE TABLE campaign_sector (
+                    campaign_id TEXT NOT NULL REFERENCES campaign(id),
+                    sector TEXT NOT NULL,
+                    PRIMARY KEY (campaign_id, sector)
+                );
+                ALTER TABLE import_file ADD COLUMN campaign_id TEXT REFERENCES campaign(id);
+
+                CREATE TABLE checklist_mark (
+                    campaign_id TEXT NOT NULL REFERENCES campaign(id),
+                    organization_id TEXT NOT NULL REFERENCES organization(id),
+                    checklist TEXT NOT NULL,
+                    item TEXT NOT NULL,
+                    mark TEXT NOT NULL CHECK (mark IN ('present', 'absent', 'notApplicable')),
+                    import_id INTEGER NOT NULL REFERENCES import_file(id),
+                    PRIMARY KEY (campaign_id, organization_id, checklist, item)
+                );
+
+                CREATE TABLE response (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    campaign_id TEXT NOT NULL REFERENCES campaign(id),
+                    organization_id TEXT NOT NULL REFERENCES organization(id),
+                    external_id TEXT NOT NULL,
+                    channel TEXT NOT NULL CHECK (channel IN ('web', 'paper', 'interview', 'phone')),
+                    import_id INTEGER NOT NULL REFERENCES import_file(id),
+                    UNIQUE (campaign_id, external_id)
+                );
+                CREATE INDEX response_organization ON response(campaign_id, organization_id);
+
+                CREATE TABLE answer (
+                    response_id INTEGER NOT NULL REFERENCES response(id) ON DELETE CASCADE,
+                    question TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    counted INTEGER NOT NULL CHECK (counted IN (0, 1)),
+                    PRIMARY KEY (response_id, question)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

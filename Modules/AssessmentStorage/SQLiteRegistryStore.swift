@@ -15,8 +15,7 @@ public struct SQLiteRegistryStore: RegistryStore {
 
     public func importOrganizations(_ organizations: [Organization], file: ImportedFile, actor: String) throws -> ImportReceipt {
         try database.writer.write { db in
-            if try Int.fetchOne(db, sql: "SELECT count(*) FROM import_file WHERE kind = ? AND sha256 = ?",
-                                arguments: [file.kind, file.sha256]) ?? 0 > 0 {
+            if try Ledger.alreadyImported(db, file, campaign: nil) {
                 return ImportReceipt(inserted: 0, updated: 0, unchanged: organizations.count, alreadyImported: true)
             }
             let known = Set(try String.fetchAll(db, sql: "SELECT id FROM organization"))
@@ -26,7 +25,7 @@ public struct SQLiteRegistryStore: RegistryStore {
                     throw StoreError.parentNotFound(organization.id, parent: parent)
                 }
             }
-            let stamp = Self.iso(now())
+            let stamp = Ledger.iso(now())
             var receipt = ImportReceipt(inserted: 0, updated: 0, unchanged: 0, alreadyImported: false)
             // Heads first, so a branch's foreign key always finds its parent.
             let ordered = organizations.filter { $0.parent == nil } + organizations.filter { $0.parent != nil }
@@ -44,18 +43,18 @@ public struct SQLiteRegistryStore: RegistryStore {
                     receipt.unchanged += 1
                 }
             }
-            try db.execute(sql: """
-                INSERT INTO import_file (kind, path, sha256, rows, format, imported_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [file.kind, file.path, file.sha256, file.rows, file.format, stamp, actor])
+            _ = try Ledger.record(db, file, campaign: nil, actor: actor, at: stamp)
             return receipt
         }
     }
 
     public func organizations(includeInactive: Bool) throws -> [Organization] {
-        try database.writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM organization \(includeInactive ? "" : "WHERE active = 1") ORDER BY sector, id")
-                .map(Self.organization)
-        }
+        try database.writer.read { db in try Self.organizations(db, includeInactive: includeInactive) }
+    }
+
+    static func organizations(_ db: Database, includeInactive: Bool) throws -> [Organization] {
+        try Row.fetchAll(db, sql: "SELECT * FROM organization \(includeInactive ? "" : "WHERE active = 1") ORDER BY sector, id")
+            .map(Self.organization)
     }
 
     public func organization(_ id: OrganizationID) throws -> Organization? {
@@ -67,7 +66,7 @@ public struct SQLiteRegistryStore: RegistryStore {
             guard let existing = try Self.fetch(db, id) else { throw StoreError.organizationNotFound(id) }
             guard existing.active else { throw StoreError.alreadyInactive(id) }
             try db.execute(sql: "UPDATE organization SET active = 0 WHERE id = ?", arguments: [id.rawValue])
-            try Self.audit(db, at: Self.iso(now()), actor: actor, action: "deactivate", id: id, details: "выведена из реестра", reason: reason)
+            try Self.audit(db, at: Ledger.iso(now()), actor: actor, action: "deactivate", id: id, details: "выведена из реестра", reason: reason)
         }
     }
 
@@ -120,14 +119,6 @@ public struct SQLiteRegistryStore: RegistryStore {
     }
 
     private static func audit(_ db: Database, at: String, actor: String, action: String, id: OrganizationID, details: String, reason: String? = nil) throws {
-        try db.execute(sql: """
-            INSERT INTO audit_log (at, actor, action, entity, entity_id, details, reason) VALUES (?, ?, ?, 'organization', ?, ?, ?)
-            """, arguments: [at, actor, action, id.rawValue, details, reason])
-    }
-
-    static func iso(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
+        try Ledger.audit(db, at: at, actor: actor, action: action, entity: "organization", id: id.rawValue, details: details, reason: reason)
     }
 }

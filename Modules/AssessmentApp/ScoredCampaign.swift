@@ -3,8 +3,8 @@ import AssessmentFiles
 public import AssessmentKernel
 public import Foundation
 
-/// A campaign scored straight from CSV files: the vertical slice before storage exists.
-public struct FileCampaign: Sendable {
+/// A scored campaign, from CSV files or from the database: what every report starts from.
+public struct ScoredCampaign: Sendable {
     public var organizations: [Organization]
     /// One score per institution for rankings (branches folded in under `branches: mean_of_units`).
     public var scores: [OrganizationScore]
@@ -15,7 +15,7 @@ public struct FileCampaign: Sendable {
     public var formats: [String]
 
     /// Reads `organizations.csv`, `checklists.csv` and `responses.csv` from `directory` and scores every organisation.
-    public static func load(from directory: URL, environment: AppEnvironment, methodology: MethodologyID? = nil) throws -> FileCampaign {
+    public static func load(from directory: URL, environment: AppEnvironment, methodology: MethodologyID? = nil) throws -> ScoredCampaign {
         try load(
             organizations: directory.appendingPathComponent("organizations.csv"),
             checklists: directory.appendingPathComponent("checklists.csv"),
@@ -24,7 +24,7 @@ public struct FileCampaign: Sendable {
     }
 
     public static func load(organizations organizationsURL: URL, checklists checklistsURL: URL, responses responsesURL: URL,
-                            environment: AppEnvironment, methodology: MethodologyID? = nil) throws -> FileCampaign {
+                            environment: AppEnvironment, methodology: MethodologyID? = nil) throws -> ScoredCampaign {
         for url in [organizationsURL, checklistsURL, responsesURL] where !FileManager.default.fileExists(atPath: url.path) {
             throw AppError.missingDataFile(url.path)
         }
@@ -39,17 +39,14 @@ public struct FileCampaign: Sendable {
         let responses = try ResponsesFile.read(
             responsesURL, organizations: organizations, questions: sectors.mapValues(environment.questions(for:)))
 
-        let unitScores = organizations.map { organization in
-            let sector = sectors[organization.sector]!
+        let data = organizations.map { organization in
             let tallier = responses.tallies[organization.id]
-            let data = OrganizationData(
+            return OrganizationData(
                 organization: organization, respondents: tallier?.respondents ?? 0,
                 tallies: tallier?.tallies ?? [:], checklists: marks[organization.id] ?? [:])
-            return engine.score(
-                data, sector: sector, extraCriteria: environment.extraCriteria(for: sector.id),
-                regionalIndex: environment.config.region.regionalIndex)
         }
-        return FileCampaign(
+        let unitScores = score(data, sectors: sectors, engine: engine, environment: environment)
+        return ScoredCampaign(
             organizations: organizations, scores: BranchAggregation.apply(unitScores, policies: engine.policies),
             unitScores: unitScores, suggestions: responses.suggestions,
             formats: [
@@ -57,6 +54,29 @@ public struct FileCampaign: Sendable {
                 "\(checklistsURL.lastPathComponent): \(checklistsFormat)",
                 "\(responsesURL.lastPathComponent): \(responses.format), анкет: \(responses.rows)",
             ])
+    }
+
+    /// Scores a stored campaign under the edition it was created with.
+    public static func load(campaign id: String, store: any CampaignStore, environment: AppEnvironment) throws -> ScoredCampaign {
+        guard let campaign = try store.campaign(id) else { throw StoreError.campaignNotFound(id) }
+        let engine = try environment.engine(methodology: campaign.methodology)
+        let data = try store.organizationData(campaign: id)
+        let sectors = try RegistryValidation.sectors(of: data.map(\.organization), config: environment.config)
+        let unitScores = score(data, sectors: sectors, engine: engine, environment: environment)
+        return ScoredCampaign(
+            organizations: data.map(\.organization), scores: BranchAggregation.apply(unitScores, policies: engine.policies),
+            unitScores: unitScores, suggestions: [:],
+            formats: ["кампания «\(campaign.title)» (\(campaign.id)), методика \(campaign.methodology), организаций: \(data.count)"])
+    }
+
+    private static func score(_ data: [OrganizationData], sectors: [SectorID: SectorDefinition], engine: ScoringEngine,
+                              environment: AppEnvironment) -> [OrganizationScore] {
+        data.map { organization in
+            let sector = sectors[organization.organization.sector]!
+            return engine.score(
+                organization, sector: sector, extraCriteria: environment.extraCriteria(for: sector.id),
+                regionalIndex: environment.config.region.regionalIndex)
+        }
     }
 
     /// The institution's ranked score, or a branch's own score.

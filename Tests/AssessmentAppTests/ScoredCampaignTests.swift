@@ -7,7 +7,7 @@ import Testing
 import TestSupport
 
 @Suite("Scoring a campaign from files")
-struct FileCampaignTests {
+struct ScoredCampaignTests {
     let environment: AppEnvironment
 
     init() throws {
@@ -16,7 +16,7 @@ struct FileCampaignTests {
 
     @Test("The demo municipality scores every institution of the three sectors")
     func demo() throws {
-        let campaign = try FileCampaign.load(from: RepositoryPaths.demo, environment: environment)
+        let campaign = try ScoredCampaign.load(from: RepositoryPaths.demo, environment: environment)
         #expect(campaign.organizations.count == 30)
         #expect(Set(campaign.scores.map(\.organization.sector)) == ["culture", "education", "social-services"])
         #expect(campaign.scores.allSatisfy { $0.total.map { (0...100).contains($0) } == true })
@@ -32,7 +32,7 @@ struct FileCampaignTests {
     @Test("The same files give byte-identical reports")
     func reproducible() throws {
         func render() throws -> String {
-            let campaign = try FileCampaign.load(from: RepositoryPaths.demo, environment: environment)
+            let campaign = try ScoredCampaign.load(from: RepositoryPaths.demo, environment: environment)
             let report = RankingReport(scores: campaign.scores, sectors: environment.config.sectors,
                                        methodology: try environment.engine().methodology, region: environment.config.region, grouping: .type)
             return report.markdown(regionName: environment.config.region.name) + report.csv()
@@ -42,7 +42,7 @@ struct FileCampaignTests {
 
     @Test("Rankings per sector: ranks follow totals, ties share a rank")
     func rankings() throws {
-        let campaign = try FileCampaign.load(from: RepositoryPaths.demo, environment: environment)
+        let campaign = try ScoredCampaign.load(from: RepositoryPaths.demo, environment: environment)
         let report = RankingReport(scores: campaign.scores, sectors: environment.config.sectors,
                                    methodology: try environment.engine().methodology, region: environment.config.region)
         #expect(report.groups.map(\.sector.id) == ["culture", "education", "social-services"])
@@ -64,7 +64,7 @@ struct FileCampaignTests {
         }
         try Data("id,name,sector\nx1,Спортшкола,sport\n".utf8).write(to: folder.appendingPathComponent("organizations.csv"))
         #expect(throws: KernelError.unknownSector("sport", organization: "x1")) {
-            try FileCampaign.load(from: folder, environment: environment)
+            try ScoredCampaign.load(from: folder, environment: environment)
         }
         #expect(KernelError.unknownSector("sport", organization: "x1").errorDescription
                 == "Организация «x1» относится к сфере «sport», которой нет в Configs/sectors.")
@@ -74,13 +74,13 @@ struct FileCampaignTests {
     func missingFile() throws {
         let folder = try RepositoryPaths.temporaryDirectory("campaign")
         #expect(throws: AppError.missingDataFile(folder.appendingPathComponent("organizations.csv").path)) {
-            try FileCampaign.load(from: folder, environment: environment)
+            try ScoredCampaign.load(from: folder, environment: environment)
         }
     }
 
     @Test("The card explains every number and escapes respondents' text")
     func card() throws {
-        let campaign = try FileCampaign.load(from: RepositoryPaths.demo, environment: environment)
+        let campaign = try ScoredCampaign.load(from: RepositoryPaths.demo, environment: environment)
         let score = try #require(campaign.score(for: "cul-01"))
         let sector = try #require(environment.config.sector("culture"))
         let card = OrganizationCard(score: score, sector: sector, sectorScores: campaign.scores,
@@ -100,7 +100,7 @@ struct FileCampaignTests {
         let text = try String(contentsOf: region, encoding: .utf8).replacingOccurrences(of: "branches: separate", with: "branches: mean_of_units")
         try Data(text.utf8).write(to: region)
         let folded = try AppEnvironment(configDirectory: folder.appendingPathComponent("Configs"))
-        let campaign = try FileCampaign.load(from: RepositoryPaths.demo, environment: folded)
+        let campaign = try ScoredCampaign.load(from: RepositoryPaths.demo, environment: folded)
         #expect(campaign.scores.count == 28)
         #expect(campaign.unitScores.count == 30)
         let head = try #require(campaign.scores.first { $0.organization.id == "cul-01" })
@@ -120,7 +120,7 @@ struct RegistryCheckTests {
         try Data("response_id,organization_id,channel\n".utf8).write(to: folder.appendingPathComponent("responses.csv"))
         try Data("id,name,sector,type,kind\nt1,Театр,culture,theatre,dramma_theatre\n".utf8).write(to: folder.appendingPathComponent("organizations.csv"))
         #expect(throws: KernelError.unknownInstitutionKind("dramma_theatre", type: "theatre", sector: "culture", organization: "t1")) {
-            try FileCampaign.load(from: folder, environment: environment)
+            try ScoredCampaign.load(from: folder, environment: environment)
         }
     }
 }

@@ -1,0 +1,57 @@
+/// One year of assessment for a set of sectors, scored under one edition of the method.
+public struct Campaign: Sendable, Equatable, Codable {
+    public enum Status: String, Sendable, Codable {
+        case open
+        case approved
+    }
+
+    public var id: String
+    public var title: String
+    public var year: Int
+    public var methodology: MethodologyID
+    public var sectors: [SectorID]
+    public var status: Status
+
+    public init(id: String, title: String, year: Int, methodology: MethodologyID, sectors: [SectorID], status: Status = .open) {
+        self.id = id
+        self.title = title
+        self.year = year
+        self.methodology = methodology
+        self.sectors = sectors
+        self.status = status
+    }
+}
+
+/// A questionnaire as stored: its answers and which of them the skip logic counts.
+public struct StoredResponse: Sendable, Equatable {
+    public var externalID: String
+    public var organization: OrganizationID
+    public var channel: String
+    public var answers: [QuestionID: String]
+    /// Questions the respondent was asked (`ResponseTallier.askedQuestions`); other answers are kept, not counted.
+    public var asked: Set<QuestionID>
+
+    public init(externalID: String, organization: OrganizationID, channel: String, answers: [QuestionID: String], asked: Set<QuestionID>) {
+        self.externalID = externalID
+        self.organization = organization
+        self.channel = channel
+        self.answers = answers
+        self.asked = asked
+    }
+}
+
+/// Campaigns and their data as a port.
+public protocol CampaignStore: Sendable {
+    func createCampaign(_ campaign: Campaign, actor: String) throws
+    func campaigns() throws -> [Campaign]
+    func campaign(_ id: String) throws -> Campaign?
+    /// All marks of a file or none; the same file (by hash) again changes nothing.
+    func importChecklists(campaign: String, marks: [OrganizationID: [ChecklistID: [ChecklistItemID: ItemMark]]],
+                          file: ImportedFile, actor: String) throws -> ImportReceipt
+    /// `rows` streams the file into `insert` and returns what was detected in it (encoding, delimiter);
+    /// if it throws, nothing of the file stays.
+    func importResponses(campaign: String, file: ImportedFile, actor: String,
+                         rows: (_ insert: (StoredResponse) throws -> Void) throws -> String) throws -> ImportReceipt
+    /// Per-organisation counts for scoring, built by GROUP BY in the store.
+    func organizationData(campaign: String) throws -> [OrganizationData]
+}

@@ -1,0 +1,34 @@
+import AssessmentKernel
+import Foundation
+import GRDB
+
+/// Bookkeeping every write shares: which files were imported (by hash) and the audit log.
+enum Ledger {
+    /// True when a file with the same content was imported before for the same purpose.
+    static func alreadyImported(_ db: Database, _ file: ImportedFile, campaign: String?) throws -> Bool {
+        try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM import_file WHERE kind = ? AND sha256 = ? AND campaign_id IS ?
+            """, arguments: [file.kind, file.sha256, campaign]) ?? 0 > 0
+    }
+
+    /// Records the file and returns its row id, which imported rows point to.
+    static func record(_ db: Database, _ file: ImportedFile, campaign: String?, actor: String, at: String) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO import_file (kind, path, sha256, rows, format, imported_at, actor, campaign_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [file.kind, file.path, file.sha256, file.rows, file.format, at, actor, campaign])
+        return db.lastInsertedRowID
+    }
+
+    static func audit(_ db: Database, at: String, actor: String, action: String, entity: String, id: String,
+                      details: String, reason: String? = nil) throws {
+        try db.execute(sql: """
+            INSERT INTO audit_log (at, actor, action, entity, entity_id, details, reason) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [at, actor, action, entity, id, details, reason])
+    }
+
+    static func iso(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+}

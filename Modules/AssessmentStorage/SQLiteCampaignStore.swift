@@ -1,0 +1,159 @@
+public import AssessmentKernel
+public import Foundation
+import GRDB
+
+/// Campaigns, their check-lists and responses in SQLite; scoring reads counts made by GROUP BY.
+public struct SQLiteCampaignStore: CampaignStore {
+    let database: AppDatabase
+    let now: @Sendable () -> Date
+
+    public init(database: AppDatabase, now: @escaping @Sendable () -> Date = Date.init) {
+        self.database = database
+        self.now = now
+    }
+
+    public func createCampaign(_ campaign: Campaign, actor: String) throws {
+        try database.writer.write { db in
+            if try Self.fetch(db, campaign.id) != nil { throw StoreError.campaignExists(campaign.id) }
+            try db.execute(sql: "INSERT INTO campaign (id, title, year, methodology, status) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [campaign.id, campaign.title, campaign.year, campaign.methodology.rawValue, campaign.status.rawValue])
+            for sector in campaign.sectors {
+                try db.execute(sql: "INSERT INTO campaign_sector (campaign_id, sector) VALUES (?, ?)", arguments: [campaign.id, sector.rawValue])
+            }
+            try Ledger.audit(db, at: Ledger.iso(now()), actor: actor, action: "create", entity: "campaign", id: campaign.id,
+                             details: "\(campaign.title); сферы: \(campaign.sectors.map(\.rawValue).joined(separator: ", ")); методика \(campaign.methodology)")
+        }
+    }
+
+    public func campaigns() throws -> [Campaign] {
+        try database.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT id FROM campaign ORDER BY year, id").compactMap { try Self.fetch(db, $0) }
+        }
+    }
+
+    public func campaign(_ id: String) throws -> Campaign? {
+        try database.writer.read { db in try Self.fetch(db, id) }
+    }
+
+    public func importChecklists(campaign: String, marks: [OrganizationID: [ChecklistID: [ChecklistItemID: ItemMark]]],
+                                 file: ImportedFile, actor: String) throws -> ImportReceipt {
+        try database.writer.write { db in
+            try Self.requireOpen(db, campaign)
+            if try Ledger.alreadyImported(db, file, campaign: campaign) {
+                return ImportReceipt(inserted: 0, updated: 0, unchanged: file.rows, alreadyImported: true)
+            }
+            let stamp = Ledger.iso(now())
+            let importID = try Ledger.record(db, file, campaign: campaign, actor: actor, at: stamp)
+            var receipt = ImportReceipt(inserted: 0, updated: 0, unchanged: 0, alreadyImported: false)
+            for (organization, lists) in marks.sorted(by: { $0.key < $1.key }) {
+                for (list, items) in lists.sorted(by: { $0.key < $1.key }) {
+                    for (item, mark) in items.sorted(by: { $0.key < $1.key }) {
+                        let existing = try String.fetchOne(db, sql: """
+                            SELECT mark FROM checklist_mark WHERE campaign_id = ? AND organization_id = ? AND checklist = ? AND item = ?
+                            """, arguments: [campaign, organization.rawValue, list.rawValue, item.rawValue])
+                        switch existing {
+                        case nil: receipt.inserted += 1
+                        case mark.rawValue?: receipt.unchanged += 1
+                        default: receipt.updated += 1
+                        }
+                        // A later audit of the same item replaces the earlier mark.
+                        try db.execute(sql: """
+                            INSERT OR REPLACE INTO checklist_mark (campaign_id, organization_id, checklist, item, mark, import_id)
+                            VALUES (?, ?, ?, ?, ?, ?)
+                            """, arguments: [campaign, organization.rawValue, list.rawValue, item.rawValue, mark.rawValue, importID])
+                    }
+                }
+            }
+            try Ledger.audit(db, at: stamp, actor: actor, action: "import", entity: "checklists", id: campaign,
+                             details: "\(file.path): новых отметок \(receipt.inserted), изменено \(receipt.updated)")
+            return receipt
+        }
+    }
+
+    public func importResponses(campaign: String, file: ImportedFile, actor: String,
+                                rows: (_ insert: (StoredResponse) throws -> Void) throws -> String) throws -> ImportReceipt {
+        try database.writer.write { db in
+            try Self.requireOpen(db, campaign)
+            if try Ledger.alreadyImported(db, file, campaign: campaign) {
+                return ImportReceipt(inserted: 0, updated: 0, unchanged: file.rows, alreadyImported: true)
+            }
+            let stamp = Ledger.iso(now())
+            let importID = try Ledger.record(db, file, campaign: campaign, actor: actor, at: stamp)
+            let insertResponse = try db.makeStatement(sql: """
+                INSERT INTO response (campaign_id, organization_id, external_id, channel, import_id) VALUES (?, ?, ?, ?, ?)
+                """)
+            let insertAnswer = try db.makeStatement(sql: "INSERT INTO answer (response_id, question, value, counted) VALUES (?, ?, ?, ?)")
+            var inserted = 0
+            let format = try rows { response in
+                do {
+                    try insertResponse.execute(arguments: [campaign, response.organization.rawValue, response.externalID, response.channel, importID])
+                } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+                    throw StoreError.duplicateResponse(campaign: campaign, externalID: response.externalID)
+                }
+                let responseID = db.lastInsertedRowID
+                for (question, value) in response.answers {
+                    try insertAnswer.execute(arguments: [responseID, question.rawValue, value, response.asked.contains(question)])
+                }
+                inserted += 1
+            }
+            try db.execute(sql: "UPDATE import_file SET rows = ?, format = ? WHERE id = ?", arguments: [inserted, format, importID])
+            try Ledger.audit(db, at: stamp, actor: actor, action: "import", entity: "responses", id: campaign,
+                             details: "\(file.path): анкет \(inserted)")
+            return ImportReceipt(inserted: inserted, updated: 0, unchanged: 0, alreadyImported: false)
+        }
+    }
+
+    public func organizationData(campaign: String) throws -> [OrganizationData] {
+        try database.writer.read { db in
+            guard let stored = try Self.fetch(db, campaign) else { throw StoreError.campaignNotFound(campaign) }
+            let organizations = try SQLiteRegistryStore.organizations(db, includeInactive: true).filter { stored.sectors.contains($0.sector) }
+            var data = Dictionary(uniqueKeysWithValues: organizations.map { ($0.id, OrganizationData(organization: $0)) })
+            for row in try Row.fetchAll(db, sql: """
+                SELECT organization_id, count(*) AS respondents FROM response WHERE campaign_id = ? GROUP BY organization_id
+                """, arguments: [campaign]) {
+                data[OrganizationID(row["organization_id"])]?.respondents = row["respondents"]
+            }
+            // Aggregation first: one GROUP BY gives every tally, the engine never sees a response.
+            for row in try Row.fetchAll(db, sql: """
+                SELECT r.organization_id, a.question, a.value, a.counted, count(*) AS n
+                FROM answer a JOIN response r ON r.id = a.response_id
+                WHERE r.campaign_id = ?
+                GROUP BY r.organization_id, a.question, a.value, a.counted
+                """, arguments: [campaign]) {
+                let organization = OrganizationID(row["organization_id"])
+                let question = QuestionID(row["question"])
+                let count: Int = row["n"]
+                var tally = data[organization]?.tallies[question] ?? AnswerTally()
+                if row["counted"] as Bool {
+                    tally.answered += count
+                    tally.counts[row["value"], default: 0] += count
+                } else {
+                    tally.ignoredByFilter += count
+                }
+                data[organization]?.tallies[question] = tally
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT organization_id, checklist, item, mark FROM checklist_mark WHERE campaign_id = ?
+                """, arguments: [campaign]) {
+                guard let mark = ItemMark(rawValue: row["mark"]) else { continue }
+                data[OrganizationID(row["organization_id"])]?.checklists[ChecklistID(row["checklist"]), default: [:]][ChecklistItemID(row["item"])] = mark
+            }
+            // An institution taken out of the registry stays in the campaign only if it has data in it.
+            return organizations.compactMap { data[$0.id] }.filter {
+                $0.organization.active || $0.respondents > 0 || !$0.checklists.isEmpty
+            }
+        }
+    }
+
+    private static func fetch(_ db: Database, _ id: String) throws -> Campaign? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM campaign WHERE id = ?", arguments: [id]) else { return nil }
+        let sectors = try String.fetchAll(db, sql: "SELECT sector FROM campaign_sector WHERE campaign_id = ? ORDER BY sector", arguments: [id])
+        return Campaign(id: row["id"], title: row["title"], year: row["year"], methodology: MethodologyID(row["methodology"]),
+                        sectors: sectors.map { SectorID($0) }, status: Campaign.Status(rawValue: row["status"]) ?? .open)
+    }
+
+    private static func requireOpen(_ db: Database, _ id: String) throws {
+        guard let campaign = try fetch(db, id) else { throw StoreError.campaignNotFound(id) }
+        guard campaign.status == .open else { throw StoreError.campaignApproved(id) }
+    }
+}

@@ -1,0 +1,121 @@
+import AssessmentApp
+import AssessmentConfig
+import AssessmentFiles
+import AssessmentKernel
+import AssessmentReporting
+import AssessmentStorage
+import Foundation
+import Testing
+import TestSupport
+
+/// The demo municipality loaded into a fresh database: registry, a campaign, its check-lists and responses.
+private struct StoredDemo {
+    let environment: AppEnvironment
+    let database: AppDatabase
+    let store: SQLiteCampaignStore
+    let organizations: [Organization]
+    let questions: [SectorID: [Question]]
+
+    init() throws {
+        environment = try AppEnvironment(configDirectory: RepositoryPaths.configs)
+        database = try AppDatabase(path: try RepositoryPaths.temporaryDirectory("stored").appendingPathComponent("db.sqlite").path)
+        store = SQLiteCampaignStore(database: database)
+        let organizationsURL = RepositoryPaths.demo.appendingPathComponent("organizations.csv")
+        organizations = try OrganizationsFile.read(organizationsURL).organizations
+        _ = try SQLiteRegistryStore(database: database).importOrganizations(
+            organizations, file: ImportedFile(kind: "organizations", path: "organizations.csv", sha256: try ContentHash.sha256(of: organizationsURL), rows: 30, format: ""),
+            actor: "тест")
+        try store.createCampaign(Campaign(id: "2025", title: "НОК 2025", year: 2025, methodology: "344n-2024",
+                                          sectors: ["culture", "education", "social-services"]), actor: "тест")
+        let environment = environment
+        questions = Dictionary(uniqueKeysWithValues: environment.config.sectors.map { ($0.id, environment.questions(for: $0)) })
+    }
+
+    func importChecklists() throws {
+        let url = RepositoryPaths.demo.appendingPathComponent("checklists.csv")
+        let checklists = Dictionary(uniqueKeysWithValues: environment.config.sectors.map { ($0.id, environment.checklists(for: $0)) })
+        let (marks, _) = try ChecklistsFile.read(url, organizations: organizations, checklists: checklists)
+        _ = try store.importChecklists(campaign: "2025", marks: marks, file: file(url, kind: "checklists"), actor: "тест")
+    }
+
+    func importResponses(_ url: URL) throws -> ImportReceipt {
+        let sectorOf = Dictionary(uniqueKeysWithValues: organizations.map { ($0.id, $0.sector) })
+        return try store.importResponses(campaign: "2025", file: try file(url, kind: "responses"), actor: "тест") { insert in
+            try ResponsesFile.visit(url, organizations: organizations, questions: questions) { row in
+                try insert(StoredResponse(externalID: row.externalID, organization: row.organization, channel: row.channel, answers: row.answers,
+                                          asked: ResponseTallier.askedQuestions(row.answers, questions: questions[sectorOf[row.organization]!]!)))
+            }.format.description
+        }
+    }
+
+    func file(_ url: URL, kind: String) throws -> ImportedFile {
+        ImportedFile(kind: kind, path: url.lastPathComponent, sha256: try ContentHash.sha256(of: url), rows: 0, format: "")
+    }
+
+    func responseCount() throws -> Int {
+        try store.organizationData(campaign: "2025").reduce(0) { $0 + $1.respondents }
+    }
+}
+
+@Suite("Campaigns in the database")
+struct StoredCampaignTests {
+    @Test("Scoring from the database gives byte-identical rankings to scoring from the files")
+    func sameAsFiles() throws {
+        let demo = try StoredDemo()
+        try demo.importChecklists()
+        let receipt = try demo.importResponses(RepositoryPaths.demo.appendingPathComponent("responses.csv"))
+        #expect(receipt.inserted == 2963)
+        func csv(_ campaign: ScoredCampaign) throws -> String {
+            RankingReport(scores: campaign.scores, sectors: demo.environment.config.sectors,
+                          methodology: try demo.environment.engine().methodology, region: demo.environment.config.region).csv()
+        }
+        let stored = try ScoredCampaign.load(campaign: "2025", store: demo.store, environment: demo.environment)
+        let files = try ScoredCampaign.load(from: RepositoryPaths.demo, environment: demo.environment)
+        #expect(try csv(stored) == csv(files))
+    }
+
+    @Test("A responses file with a bad last row stores nothing; the fixed file then loads; the same file twice is a no-op")
+    func allOrNothing() throws {
+        let demo = try StoredDemo()
+        let original = try String(contentsOf: RepositoryPaths.demo.appendingPathComponent("responses.csv"), encoding: .utf8)
+        let folder = try RepositoryPaths.temporaryDirectory("responses")
+        let broken = folder.appendingPathComponent("broken.csv")
+        let lastLine = try #require(original.split(separator: "\n").last)
+        let badRow = lastLine.replacingOccurrences(of: ",web,", with: ",почтой,").replacingOccurrences(of: ",paper,", with: ",почтой,")
+            .replacingOccurrences(of: ",phone,", with: ",почтой,").replacingOccurrences(of: ",interview,", with: ",почтой,")
+        try Data((original.dropLast(lastLine.count + 1) + "\n" + badRow + "\n").utf8).write(to: broken)
+        #expect(throws: DataFileError.self) { try demo.importResponses(broken) }
+        #expect(try demo.responseCount() == 0)
+
+        let good = RepositoryPaths.demo.appendingPathComponent("responses.csv")
+        #expect(try demo.importResponses(good).inserted == 2963)
+        #expect(try demo.importResponses(good).alreadyImported)
+        #expect(try demo.responseCount() == 2963)
+    }
+
+    @Test("The same questionnaire number from another file is refused, naming it")
+    func duplicateAcrossFiles() throws {
+        let demo = try StoredDemo()
+        let folder = try RepositoryPaths.temporaryDirectory("responses")
+        let first = folder.appendingPathComponent("a.csv")
+        let second = folder.appendingPathComponent("b.csv")
+        try Data("response_id,organization_id,channel,q1\nr1,cul-01,web,да\n".utf8).write(to: first)
+        try Data("response_id,organization_id,channel,q1\nr1,cul-01,paper,нет\n".utf8).write(to: second)
+        _ = try demo.importResponses(first)
+        do {
+            _ = try demo.importResponses(second)
+            Issue.record("a duplicate questionnaire number was accepted")
+        } catch {
+            #expect((error as? DataFileError)?.problems.first?.message.contains("Анкета с номером «r1» уже загружена в кампанию «2025»") == true)
+        }
+        #expect(try demo.responseCount() == 1)
+    }
+
+    @Test("Data for a campaign that does not exist is refused")
+    func unknownCampaign() throws {
+        let demo = try StoredDemo()
+        #expect(throws: StoreError.campaignNotFound("2030")) {
+            try demo.store.importChecklists(campaign: "2030", marks: [:], file: ImportedFile(kind: "checklists", path: "x", sha256: "x", rows: 0, format: ""), actor: "тест")
+        }
+    }
+}
