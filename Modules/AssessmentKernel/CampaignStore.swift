@@ -54,4 +54,28 @@ public protocol CampaignStore: Sendable {
                          rows: (_ insert: (StoredResponse) throws -> Void) throws -> String) throws -> ImportReceipt
     /// Per-organisation counts for scoring, built by GROUP BY in the store.
     func organizationData(campaign: String) throws -> [OrganizationData]
+    /// Freezes the results: stores them with their content hash and closes the campaign to new data.
+    /// A campaign approved before needs a `reason` for every new version.
+    func approve(campaign: String, results: ApprovedResults, actor: String, reason: String?) throws -> Int
+    /// Approved versions, oldest first.
+    func approvedVersions(campaign: String) throws -> [ApprovedResults]
+}
+
+/// Results as the council approved them: the canonical JSON of the scores and its SHA-256.
+public struct ApprovedResults: Sendable, Equatable {
+    public var version: Int
+    public var contentHash: String
+    public var payload: String
+    public var decision: String
+    public var approvedAt: String
+    public var reason: String?
+
+    public init(version: Int = 0, contentHash: String, payload: String, decision: String, approvedAt: String = "", reason: String? = nil) {
+        self.version = version
+        self.contentHash = contentHash
+        self.payload = payload
+        self.decision = decision
+        self.approvedAt = approvedAt
+        self.reason = reason
+    }
 }

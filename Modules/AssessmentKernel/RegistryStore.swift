@@ -80,6 +80,7 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
     case campaignNotFound(String)
     case campaignApproved(String)
     case duplicateResponse(campaign: String, externalID: String)
+    case newVersionNeedsReason(String)
 
     public var message: String {
         switch self {
@@ -90,6 +91,8 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
         case .campaignExists(let id): "Кампания «\(id)» уже существует."
         case .campaignNotFound(let id): "Кампании «\(id)» нет в базе: создайте её командой campaign create."
         case .campaignApproved(let id): "Результаты кампании «\(id)» утверждены: данные менять нельзя."
+        case .newVersionNeedsReason(let id):
+            "Результаты кампании «\(id)» уже утверждены: новая версия требует причины (--reason)."
         case .duplicateResponse(let campaign, let externalID):
             "Анкета с номером «\(externalID)» уже загружена в кампанию «\(campaign)» из другого файла."
         }

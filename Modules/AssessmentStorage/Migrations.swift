@@ -98,6 +98,21 @@ extension AppDatabase {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v3-approval") { db in
+            try db.execute(sql: """
+                CREATE TABLE result_version (
+                    campaign_id TEXT NOT NULL REFERENCES campaign(id),
+                    version INTEGER NOT NULL CHECK (version >= 1),
+                    content_hash TEXT NOT NULL,
+                    payload TEXT NOT NULL,
+                    approved_at TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    decision TEXT NOT NULL CHECK (decision <> ''),
+                    reason TEXT,
+                    PRIMARY KEY (campaign_id, version)
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -145,6 +145,32 @@ public struct SQLiteCampaignStore: CampaignStore {
         }
     }
 
+    public func approve(campaign: String, results: ApprovedResults, actor: String, reason: String?) throws -> Int {
+        try database.writer.write { db in
+            guard try Self.fetch(db, campaign) != nil else { throw StoreError.campaignNotFound(campaign) }
+            let last = try Int.fetchOne(db, sql: "SELECT max(version) FROM result_version WHERE campaign_id = ?", arguments: [campaign]) ?? 0
+            if last > 0 && (reason ?? "").isEmpty { throw StoreError.newVersionNeedsReason(campaign) }
+            let stamp = Ledger.iso(now())
+            try db.execute(sql: """
+                INSERT INTO result_version (campaign_id, version, content_hash, payload, approved_at, actor, decision, reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [campaign, last + 1, results.contentHash, results.payload, stamp, actor, results.decision, reason])
+            try db.execute(sql: "UPDATE campaign SET status = 'approved' WHERE id = ?", arguments: [campaign])
+            try Ledger.audit(db, at: stamp, actor: actor, action: last == 0 ? "approve" : "new-version", entity: "campaign", id: campaign,
+                             details: "версия \(last + 1), хеш \(results.contentHash), решение: \(results.decision)", reason: reason)
+            return last + 1
+        }
+    }
+
+    public func approvedVersions(campaign: String) throws -> [ApprovedResults] {
+        try database.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM result_version WHERE campaign_id = ? ORDER BY version", arguments: [campaign]).map { row in
+                ApprovedResults(version: row["version"], contentHash: row["content_hash"], payload: row["payload"],
+                                decision: row["decision"], approvedAt: row["approved_at"], reason: row["reason"])
+            }
+        }
+    }
+
     private static func fetch(_ db: Database, _ id: String) throws -> Campaign? {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM campaign WHERE id = ?", arguments: [id]) else { return nil }
         let sectors = try String.fetchAll(db, sql: "SELECT sector FROM campaign_sector WHERE campaign_id = ? ORDER BY sector", arguments: [id])

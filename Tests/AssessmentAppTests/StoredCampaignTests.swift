@@ -119,3 +119,32 @@ struct StoredCampaignTests {
         }
     }
 }
+
+@Suite("Approval")
+struct ApprovalTests {
+    @Test("Approval freezes the campaign; a recompute gives the same hash; a new version needs a reason")
+    func approve() throws {
+        let demo = try StoredDemo()
+        try demo.importChecklists()
+        _ = try demo.importResponses(RepositoryPaths.demo.appendingPathComponent("responses.csv"))
+        func digest() throws -> String {
+            let scores = try ScoredCampaign.load(campaign: "2025", store: demo.store, environment: demo.environment).unitScores
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            return ContentHash.sha256(of: try encoder.encode(scores))
+        }
+        let hash = try digest()
+        let version = try demo.store.approve(campaign: "2025", results: ApprovedResults(contentHash: hash, payload: "{}", decision: "Протокол № 5"),
+                                             actor: "председатель", reason: nil)
+        #expect(version == 1)
+        #expect(try demo.store.campaign("2025")?.status == .approved)
+        #expect(try digest() == hash)
+        #expect(throws: StoreError.campaignApproved("2025")) { try demo.importChecklists() }
+        #expect(throws: StoreError.newVersionNeedsReason("2025")) {
+            try demo.store.approve(campaign: "2025", results: ApprovedResults(contentHash: hash, payload: "{}", decision: "Протокол № 6"), actor: "x", reason: nil)
+        }
+        #expect(try demo.store.approve(campaign: "2025", results: ApprovedResults(contentHash: hash, payload: "{}", decision: "Протокол № 6"),
+                                       actor: "x", reason: "исправлена опечатка в решении") == 2)
+        #expect(try demo.store.approvedVersions(campaign: "2025").map(\.version) == [1, 2])
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import AssessmentKernel
+import AssessmentStorage
+import Foundation
+
+/// The canonical form of a campaign's results: sorted-key JSON of every score, no timestamps.
+enum ResultsDigest {
+    static func make(_ campaign: ScoredCampaign) throws -> (payload: String, hash: String) {
+        let payload = try JSONOutput.encode(campaign.unitScores)
+        return (payload, ContentHash.sha256(of: Data(payload.utf8)))
+    }
+}
+
+struct ApproveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "approve",
+        abstract: "Утвердить результаты кампании: сохранить их с хешем содержимого и закрыть кампанию для новых данных.")
+
+    @OptionGroup var config: ConfigOptions
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Код кампании.")
+    var campaign: String
+
+    @Option(help: "Решение общественного совета, например «Протокол № 5 от 01.12.2025».")
+    var decision: String
+
+    @Option(help: "Причина новой версии (обязательна, если результаты уже утверждались).")
+    var reason: String?
+
+    func run() throws {
+        try runReportingErrors {
+            let environment = try config.environment()
+            let store = SQLiteCampaignStore(database: try database.open())
+            let (payload, hash) = try ResultsDigest.make(try ScoredCampaign.load(campaign: campaign, store: store, environment: environment))
+            let version = try store.approve(
+                campaign: campaign, results: ApprovedResults(contentHash: hash, payload: payload, decision: decision),
+                actor: database.resolvedActor, reason: reason)
+            print("Результаты кампании \(campaign) утверждены (версия \(version)).")
+            print("Хеш содержимого SHA-256: \(hash) — укажите его в решении совета.")
+        }
+    }
+}
+
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify", abstract: "Пересчитать утверждённую кампанию и сверить с утверждённым хешем.")
+
+    @OptionGroup var config: ConfigOptions
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Код кампании.")
+    var campaign: String
+
+    func run() throws {
+        try runReportingErrors {
+            let store = SQLiteCampaignStore(database: try database.open())
+            guard let approved = try store.approvedVersions(campaign: campaign).last else {
+                throw ValidationError("Результаты кампании \(campaign) ещё не утверждались.")
+            }
+            let (_, hash) = try ResultsDigest.make(try ScoredCampaign.load(campaign: campaign, store: store, environment: try config.environment()))
+            if hash == approved.contentHash {
+                print("Пересчёт совпадает с утверждённой версией \(approved.version) (\(approved.decision)): \(hash)")
+            } else {
+                printError("Пересчёт НЕ совпадает с утверждённой версией \(approved.version): утверждено \(approved.contentHash), получено \(hash). Проверьте изменения конфигурации.")
+                throw ExitCode.failure
+            }
+        }
+    }
+}
