@@ -17,16 +17,23 @@ public struct ConfigDiagnostic: Sendable, Equatable, CustomStringConvertible {
     public var description: String { "\(file):\(line):\(column): ошибка: \(message)" }
 }
 
-/// Every problem found in the config tree, all files together.
+/// Every problem found in the config tree, all files together, sorted by file, line and column.
 public struct ConfigErrors: Error, Sendable, LocalizedError {
     public var diagnostics: [ConfigDiagnostic]
 
     public init(diagnostics: [ConfigDiagnostic]) {
-        self.diagnostics = diagnostics.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
+        self.diagnostics = Self.sorted(diagnostics)
     }
 
     public var errorDescription: String? {
-        (diagnostics.map(\.description) + ["Ошибок в конфигурации: \(diagnostics.count)."]).joined(separator: "\n")
+        Self.sorted(diagnostics).map(\.description).joined(separator: "\n")
+    }
+
+    /// Stable: two messages at one position keep the order in which they were found.
+    static func sorted(_ diagnostics: [ConfigDiagnostic]) -> [ConfigDiagnostic] {
+        diagnostics.enumerated()
+            .sorted { ($0.element.file, $0.element.line, $0.element.column, $0.offset) < ($1.element.file, $1.element.line, $1.element.column, $1.offset) }
+            .map(\.element)
     }
 }
 
@@ -34,8 +41,11 @@ public struct ConfigErrors: Error, Sendable, LocalizedError {
 final class DiagnosticLog {
     private(set) var diagnostics: [ConfigDiagnostic] = []
 
+    /// The same message at the same place is kept once: an extra criterion checks one reference
+    /// against several sectors and may find the same fault in each.
     func error(_ file: String, _ position: Position, _ message: String) {
-        diagnostics.append(ConfigDiagnostic(file: file, line: position.line, column: position.column, message: message))
+        let diagnostic = ConfigDiagnostic(file: file, line: position.line, column: position.column, message: message)
+        if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
     }
 }
 

@@ -1,6 +1,21 @@
 import AssessmentKernel
 import Foundation
 
+/// The editions of `methodology/`: those that loaded, and the names of all files (also of broken ones).
+struct Editions {
+    let loaded: [MethodologyID: Methodology]
+    let files: Set<String>
+
+    /// The edition named at `node`; nil (reported unless its file merely has errors of its own) when absent.
+    func edition(_ id: String, at node: ConfigNode) -> Methodology? {
+        if let methodology = loaded[MethodologyID(id)] { return methodology }
+        if !files.contains(id) {
+            node.error("редакция методики «\(id)» не найдена: нет файла methodology/\(id).yaml; есть: \(files.sorted().joined(separator: ", "))")
+        }
+        return nil
+    }
+}
+
 /// `methodology/<id>.yaml`: one edition of 344н.
 enum MethodologyLoading {
     static func load(_ file: YAMLFile, expectedID: String) -> Methodology? {
@@ -17,15 +32,21 @@ enum MethodologyLoading {
             totalNode.error("неизвестное правило итога «\(total)»; допустимо: mean_of_applied")
         }
         var lines: [String: Int] = [:]
-        let criteria = (document.required("criteria")?.sequence() ?? []).compactMap { item -> Criterion? in
+        let criteriaNode = document.required("criteria")
+        let items = criteriaNode.flatMap { $0.sequence() }
+        if let criteriaNode, items?.isEmpty == true { criteriaNode.error("список criteria пуст; нужен хотя бы один критерий") }
+        let criteria = (items ?? []).compactMap { item -> Criterion? in
             guard let fields = item.mapping(allowed: ["id", "title"]) else { return nil }
             let criterionIDNode = fields.required("id")
             let criterionID = criterionIDNode?.identifier()
-            if let criterionID, let criterionIDNode {
-                if let line = lines[criterionID] { criterionIDNode.error("критерий «\(criterionID)» уже объявлен в строке \(line)") }
-                lines[criterionID] = lines[criterionID] ?? criterionIDNode.position.line
+            let title = fields.required("title")?.text()
+            guard let criterionID, let criterionIDNode else { return nil }
+            if let line = lines[criterionID] {
+                criterionIDNode.error("критерий «\(criterionID)» уже объявлен в строке \(line)")
+                return nil
             }
-            guard let criterionID, let title = fields.required("title")?.text() else { return nil }
+            lines[criterionID] = criterionIDNode.position.line
+            guard let title else { return nil }
             return Criterion(id: CriterionID(criterionID), title: title)
         }
         guard let id, let title, let validFrom else { return nil }
