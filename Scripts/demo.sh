@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on the embedded demo municipality: validate the configs, score the demo campaign
-# from its CSV files, print the per-sector rankings and one organisation card.
+# from its CSV files (rankings, one organisation card), then the same year in SQLite: registry,
+# campaign, imports, rankings from the database, approval with a content hash, verification.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source Scripts/setup.sh
@@ -24,3 +25,9 @@ rm -rf .build/demo && mkdir -p .build/demo
 "$bin/nok-admin" init --database "$db"
 "$bin/nok-admin" registry import Configs/demo/organizations.csv --database "$db" --actor "Демо"
 "$bin/nok-admin" registry list --database "$db" | tail -n 1
+"$bin/nok-admin" campaign create --id 2025 --year 2025 --sectors culture education social-services --database "$db"
+"$bin/nok-admin" import checklists --campaign 2025 Configs/demo/checklists.csv --database "$db"
+"$bin/nok-admin" import responses --campaign 2025 Configs/demo/responses.csv --database "$db"
+"$bin/nok-report" rankings --campaign 2025 --database "$db" --by type --sector education
+"$bin/nok-admin" approve --campaign 2025 --decision "Протокол заседания общественного совета № 5 от 01.12.2025" --database "$db" --actor "Демо"
+"$bin/nok-admin" verify --campaign 2025 --database "$db"
