@@ -80,6 +80,18 @@ struct ImportCommand: ParsableCommand {
         subcommands: [ImportChecklists.self, ImportResponses.self])
 }
 
+/// The options both data imports take.
+struct CampaignImportOptions: ParsableArguments {
+    @OptionGroup var config: ConfigOptions
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Код кампании.")
+    var campaign: String
+
+    @Argument(help: "Файл данных (CSV; форматы — в Modules/AssessmentFiles/README.md).")
+    var file: String
+}
+
 /// What both data imports need: the campaign, its institutions from the registry, the sector configs.
 struct CampaignImportContext {
     let environment: AppEnvironment
@@ -87,10 +99,13 @@ struct CampaignImportContext {
     let campaign: Campaign
     let organizations: [Organization]
     let sectors: [SectorID: SectorDefinition]
+    let path: String
 
-    init(config: ConfigOptions, database options: DatabaseOptions, campaign id: String) throws {
-        environment = try config.environment()
-        database = try options.open()
+    init(_ options: CampaignImportOptions) throws {
+        let id = options.campaign
+        path = options.file
+        environment = try options.config.environment()
+        database = try options.database.open()
         guard let campaign = try SQLiteCampaignStore(database: database).campaign(id) else { throw StoreError.campaignNotFound(id) }
         self.campaign = campaign
         organizations = try SQLiteRegistryStore(database: database).organizations(includeInactive: false)
@@ -98,7 +113,7 @@ struct CampaignImportContext {
         sectors = try RegistryValidation.sectors(of: organizations, config: environment.config)
     }
 
-    func importedFile(_ path: String, kind: String, rows: Int, format: String) throws -> ImportedFile {
+    func importedFile(kind: String, rows: Int, format: String) throws -> ImportedFile {
         ImportedFile(kind: kind, path: path, sha256: try ContentHash.sha256(of: URL(fileURLWithPath: path)), rows: rows, format: format)
     }
 }
@@ -112,26 +127,20 @@ func describe(_ receipt: ImportReceipt, what: String) -> String {
 struct ImportChecklists: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "checklists", abstract: "Загрузить результаты чек-листов (checklists.csv).")
 
-    @OptionGroup var config: ConfigOptions
-    @OptionGroup var database: DatabaseOptions
-
-    @Option(help: "Код кампании.")
-    var campaign: String
-
-    @Argument(help: "Файл чек-листов.")
-    var file: String
+    @OptionGroup var options: CampaignImportOptions
 
     func run() throws {
         try runReportingErrors {
-            let context = try CampaignImportContext(config: config, database: database, campaign: campaign)
+            let context = try CampaignImportContext(options)
             let (marks, format) = try ChecklistsFile.read(
-                URL(fileURLWithPath: file), organizations: context.organizations,
+                URL(fileURLWithPath: options.file), organizations: context.organizations,
                 checklists: context.sectors.mapValues(context.environment.checklists(for:)))
             let rows = marks.values.reduce(0) { $0 + $1.values.reduce(0) { $0 + $1.count } }
             let receipt = try SQLiteCampaignStore(database: context.database).importChecklists(
-                campaign: campaign, marks: marks, file: try context.importedFile(file, kind: "checklists", rows: rows, format: format.description),
-                actor: database.resolvedActor)
-            printError("Прочитано: \(file): \(format)")
+                campaign: options.campaign, marks: marks,
+                file: try context.importedFile(kind: "checklists", rows: rows, format: format.description),
+                actor: options.database.resolvedActor)
+            printError("Прочитано: \(options.file): \(format)")
             print(describe(receipt, what: "отметок"))
         }
     }
@@ -140,30 +149,23 @@ struct ImportChecklists: ParsableCommand {
 struct ImportResponses: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "responses", abstract: "Загрузить анкеты (responses.csv): веб, бумага, интервью, телефон.")
 
-    @OptionGroup var config: ConfigOptions
-    @OptionGroup var database: DatabaseOptions
-
-    @Option(help: "Код кампании.")
-    var campaign: String
-
-    @Argument(help: "Файл анкет.")
-    var file: String
+    @OptionGroup var options: CampaignImportOptions
 
     func run() throws {
         try runReportingErrors {
-            let context = try CampaignImportContext(config: config, database: database, campaign: campaign)
+            let context = try CampaignImportContext(options)
             let questions = context.sectors.mapValues(context.environment.questions(for:))
             let sectorOf = Dictionary(context.organizations.map { ($0.id, $0.sector) }) { first, _ in first }
             let receipt = try SQLiteCampaignStore(database: context.database).importResponses(
-                campaign: campaign, file: try context.importedFile(file, kind: "responses", rows: 0, format: ""),
-                actor: database.resolvedActor
+                campaign: options.campaign, file: try context.importedFile(kind: "responses", rows: 0, format: ""),
+                actor: options.database.resolvedActor
             ) { insert in
-                let (format, _) = try ResponsesFile.visit(URL(fileURLWithPath: file), organizations: context.organizations, questions: questions) { row in
+                let (format, _) = try ResponsesFile.visit(URL(fileURLWithPath: options.file), organizations: context.organizations, questions: questions) { row in
                     let asked = ResponseTallier.askedQuestions(row.answers, questions: questions[sectorOf[row.organization]!] ?? [])
                     try insert(StoredResponse(externalID: row.externalID, organization: row.organization, channel: row.channel,
                                               answers: row.answers, asked: asked))
                 }
-                printError("Прочитано: \(file): \(format)")
+                printError("Прочитано: \(options.file): \(format)")
                 return format.description
             }
             print(describe(receipt, what: "анкет"))

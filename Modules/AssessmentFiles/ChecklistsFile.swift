@@ -47,7 +47,7 @@ public struct ChecklistsFile {
             }
             guard let organization = organizationByID[OrganizationID(organizationText)] else {
                 problems.add(line: record.line, field: "organization_id", value: organizationText,
-                             "организация с таким кодом не найдена в файле организаций")
+                             "организация с таким кодом не входит в кампанию (нет в реестре или в файле организаций, либо её сфера не оценивается)")
                 continue
             }
             let lists = listsBySector[organization.sector] ?? [:]

@@ -63,7 +63,7 @@ struct ChecklistsFileTests {
             """)
         let file = fixture.path("checklists.csv")
         #expect(DataFileFixture.problems { _ = try read(url) } == [
-            "\(file):2: поле «organization_id»: значение «nobody»: организация с таким кодом не найдена в файле организаций",
+            "\(file):2: поле «organization_id»: значение «nobody»: организация с таким кодом не входит в кампанию (нет в реестре или в файле организаций, либо её сфера не оценивается)",
             "\(file):3: поле «checklist»: значение «heads_meeting»: чек-листа нет в сфере «culture»: ожидался один из: stand, website",
             "\(file):4: поле «item»: значение «stand-9»: пункта нет в чек-листе «stand»: ожидался пункт чек-листа «stand»: stand-1, stand-2, stand-3, stand-4",
             "\(file):5: поле «value»: значение «может быть»: ожидалось «да» (1, есть, yes), «нет» (0, no) или «-» (н/п, неприм), если пункт неприменим",
