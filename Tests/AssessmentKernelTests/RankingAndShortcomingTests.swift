@@ -126,3 +126,47 @@ struct BranchTests {
         #expect(head.respondents == 20)
     }
 }
+
+/// A Swift plugin's indicator kind, the way a sector that needs code adds one.
+private struct AttendanceNorm: CustomIndicatorKind {
+    let name = "attendance_norm"
+
+    func validate(parameters: [String: String]) -> [String] {
+        Double(parameters["norm"] ?? "") == nil ? ["параметр norm должен быть числом"] : []
+    }
+
+    /// 100 × respondents / norm, capped at 100.
+    func evaluate(parameters: [String: String], data: OrganizationData, policies: ScoringPolicies) -> FormulaResult {
+        let norm = Double(parameters["norm"] ?? "") ?? 1
+        let value = min(100, 100 * Double(data.respondents) / norm)
+        return FormulaResult(value: value, explanation: Explanation(
+            subject: "Посещаемость", value: value, rule: "100 × анкет / норматив",
+            facts: [Fact(.numerator, Double(data.respondents)), Fact(.denominator, norm)]))
+    }
+}
+
+private struct SportPlugin: SectorPlugin, ProvidesIndicatorKinds {
+    static let id: SectorID = "sport"
+    static let displayName = "Спорт"
+    static let configFolder = "sport"
+    var indicatorKinds: [any CustomIndicatorKind] { [AttendanceNorm()] }
+}
+
+@Suite("Swift plugin indicator kinds")
+struct CustomKindTests {
+    @Test("A plugin's indicator kind is found through the registry and scored with its explanation")
+    func customKind() throws {
+        let registry = try PluginRegistry([SportPlugin()])
+        #expect(registry.indicatorKinds.keys.sorted() == ["attendance_norm"])
+        var sector = StandardSector.make(id: "sport")
+        sector.indicators[sector.indicators.firstIndex { $0.id == "5.2" }!].formula = .custom(kind: "attendance_norm", parameters: ["norm": "40"])
+        var builder = DataBuilder(sector: sector)
+        builder.respond(["q13": "yes"], times: 10)
+        let engine = ScoringEngine(methodology: StandardSector.methodology, policies: .defaults, customKinds: registry.indicatorKinds)
+        let indicator = try #require(engine.score(builder.data, sector: sector).indicator("5.2"))
+        // 100 × 10 / 40 = 25
+        #expect(indicator.value == 25)
+        #expect(indicator.explanation.fact(.denominator) == 40)
+        #expect(AttendanceNorm().validate(parameters: ["norm": "много"]) == ["параметр norm должен быть числом"])
+    }
+}
