@@ -8,7 +8,7 @@ import Foundation
 struct CampaignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "campaign", abstract: "Кампании НОК: год оценки, сферы, редакция методики.",
-        subcommands: [CreateCampaign.self, ListCampaigns.self])
+        subcommands: [CreateCampaign.self, ListCampaigns.self, StagesCommand.self, StageDoneCommand.self])
 }
 
 struct CreateCampaign: ParsableCommand {
@@ -32,6 +32,9 @@ struct CreateCampaign: ParsableCommand {
     @Option(help: "Редакция методики (по умолчанию из region.yaml).")
     var methodology: String?
 
+    @Option(help: "Шаблон плана из Configs/plans (kaspiysk, dalnegorsk, kilmez, zeya, amur): этапы со сроками и исполнителями.")
+    var plan: String?
+
     func run() throws {
         try runReportingErrors {
             let environment = try config.environment()
@@ -43,10 +46,24 @@ struct CreateCampaign: ParsableCommand {
                     throw AppError.sectorNotForMethodology(sector: sector, methodology: edition.rawValue)
                 }
             }
+            let template = try plan.map { planID in
+                let templates = try PlanTemplateLoader(directory: environment.configDirectory.appendingPathComponent("plans")).load()
+                guard let template = templates.first(where: { $0.id.rawValue == planID }) else {
+                    throw ValidationError("Шаблона плана «\(planID)» нет в Configs/plans; есть: \(templates.map(\.id.rawValue).joined(separator: ", ")).")
+                }
+                return template
+            }
             let campaign = Campaign(id: id, title: title ?? "Независимая оценка качества \(year)", year: year,
                                     methodology: edition, sectors: sectors.map { SectorID($0) })
-            try SQLiteCampaignStore(database: try database.open()).createCampaign(campaign, actor: database.resolvedActor)
+            let opened = try database.open()
+            try SQLiteCampaignStore(database: opened).createCampaign(campaign, actor: database.resolvedActor)
             print("Кампания «\(campaign.title)» (\(id)) создана: сферы \(sectors.joined(separator: ", ")), методика \(edition).")
+            if let template {
+                try SQLiteStageStore(database: opened).setStages(
+                    campaign: id, template: template.id.rawValue,
+                    stages: template.stages.map { CampaignStage.from($0, of: template, year: year) }, actor: database.resolvedActor)
+                print("План по шаблону «\(template.title)»: этапов \(template.stages.count). Сроки: nok-admin campaign stages --campaign \(id)")
+            }
         }
     }
 }

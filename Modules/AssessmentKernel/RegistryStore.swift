@@ -81,6 +81,7 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
     case campaignApproved(String)
     case duplicateResponse(campaign: String, externalID: String)
     case newVersionNeedsReason(String)
+    case stageNotFound(campaign: String, number: String)
 
     public var message: String {
         switch self {
@@ -91,6 +92,8 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
         case .campaignExists(let id): "Кампания «\(id)» уже существует."
         case .campaignNotFound(let id): "Кампании «\(id)» нет в базе: создайте её командой campaign create."
         case .campaignApproved(let id): "Результаты кампании «\(id)» утверждены: данные менять нельзя."
+        case .stageNotFound(let campaign, let number):
+            "В плане кампании «\(campaign)» нет этапа № \(number)."
         case .newVersionNeedsReason(let id):
             "Результаты кампании «\(id)» уже утверждены: новая версия требует причины (--reason)."
         case .duplicateResponse(let campaign, let externalID):

@@ -113,6 +113,24 @@ extension AppDatabase {
                 );
                 """)
         }
+        migrator.registerMigration("v4-plan-stages") { db in
+            try db.execute(sql: """
+                ALTER TABLE campaign ADD COLUMN plan_template TEXT;
+                CREATE TABLE stage (
+                    campaign_id TEXT NOT NULL REFERENCES campaign(id),
+                    position INTEGER NOT NULL,
+                    number TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    executors TEXT NOT NULL,
+                    result TEXT,
+                    deadline_text TEXT NOT NULL,
+                    year_shift INTEGER NOT NULL,
+                    completed_on TEXT CHECK (completed_on IS NULL OR length(completed_on) = 10),
+                    evidence TEXT,
+                    PRIMARY KEY (campaign_id, number)
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -148,3 +148,34 @@ struct ApprovalTests {
         #expect(try demo.store.approvedVersions(campaign: "2025").map(\.version) == [1, 2])
     }
 }
+
+@Suite("Campaign plan")
+struct CampaignPlanTests {
+    @Test("A campaign on Kaspiysk's plan: done, overdue, due soon and planned stages on fixed days")
+    func kaspiysk() throws {
+        let demo = try StoredDemo()
+        let template = try #require(try PlanTemplateLoader(directory: RepositoryPaths.configs.appendingPathComponent("plans")).load()
+            .first { $0.id == "kaspiysk" })
+        let stages = SQLiteStageStore(database: demo.database)
+        try stages.setStages(campaign: "2025", template: "kaspiysk",
+                             stages: template.stages.map { CampaignStage.from($0, of: template, year: 2025) }, actor: "секретарь")
+        try stages.completeStage(campaign: "2025", number: "1", on: Day(iso: "2025-03-28")!, evidence: "Постановление № 112", actor: "секретарь")
+        #expect(throws: StoreError.stageNotFound(campaign: "2025", number: "99")) {
+            try stages.completeStage(campaign: "2025", number: "99", on: Day(iso: "2025-03-28")!, evidence: "x", actor: "x")
+        }
+        let stored = try stages.stages(campaign: "2025")
+        #expect(stored.count == 16)
+        let today = Day(iso: "2025-04-10")!
+        func status(_ number: String) -> StageProgress? {
+            stored.first { $0.number == number }?.progress(year: 2025, today: today)
+        }
+        #expect(status("1")?.status == .done)                       // «до 1 апреля», done 28.03
+        #expect(status("2")?.status == .overdue)                    // «…до 1 апреля», not done
+        #expect(status("2")?.daysLeft == -9)
+        #expect(status("5")?.status == .inProgress)                 // «До 15 апреля»: 5 days left
+        #expect(status("5")?.isDueSoon == true)
+        #expect(status("8")?.status == .planned)                    // «Май- октябрь»
+        #expect(stored.first { $0.number == "8" }?.resolution(year: 2025).window?.periods.first?.description == "2025-05-01…2025-10-31")
+        #expect(stored.first?.evidence == "Постановление № 112")
+    }
+}
