@@ -25,9 +25,12 @@ rm -rf .build/demo && mkdir -p .build/demo
 "$bin/nok-admin" init --database "$db"
 "$bin/nok-admin" registry import Configs/demo/organizations.csv --database "$db" --actor "Демо"
 "$bin/nok-admin" registry list --database "$db" | tail -n 1
-"$bin/nok-admin" campaign create --id 2025 --year 2025 --sectors culture education social-services --database "$db"
+"$bin/nok-admin" campaign create --id 2025 --year 2025 --sectors culture education social-services --plan kaspiysk --database "$db"
+"$bin/nok-admin" campaign done --campaign 2025 --stage 1 --on 2025-03-28 --evidence "Постановление администрации № 112 от 28.03.2025" --database "$db"
+"$bin/nok-admin" campaign stages --campaign 2025 --today 2025-04-10 --attention --database "$db"
 "$bin/nok-admin" import checklists --campaign 2025 Configs/demo/checklists.csv --database "$db"
 "$bin/nok-admin" import responses --campaign 2025 Configs/demo/responses.csv --database "$db"
+"$bin/nok-admin" sample --campaign 2025 --short --database "$db"
 "$bin/nok-report" rankings --campaign 2025 --database "$db" --by type --sector education
 "$bin/nok-admin" approve --campaign 2025 --decision "Протокол заседания общественного совета № 5 от 01.12.2025" --database "$db" --actor "Демо"
 "$bin/nok-admin" verify --campaign 2025 --database "$db"

@@ -54,6 +54,8 @@ public protocol CampaignStore: Sendable {
                          rows: (_ insert: (StoredResponse) throws -> Void) throws -> String) throws -> ImportReceipt
     /// Per-organisation counts for scoring, built by GROUP BY in the store.
     func organizationData(campaign: String) throws -> [OrganizationData]
+    /// Questionnaires per organisation and channel (`web`, `paper`, `interview`, `phone`).
+    func responsesByChannel(campaign: String) throws -> [OrganizationID: [String: Int]]
     /// Freezes the results: stores them with their content hash and closes the campaign to new data.
     /// A campaign approved before needs a `reason` for every new version.
     func approve(campaign: String, results: ApprovedResults, actor: String, reason: String?) throws -> Int

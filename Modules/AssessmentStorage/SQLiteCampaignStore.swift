@@ -171,6 +171,18 @@ public struct SQLiteCampaignStore: CampaignStore {
         }
     }
 
+    public func responsesByChannel(campaign: String) throws -> [OrganizationID: [String: Int]] {
+        try database.writer.read { db in
+            var result: [OrganizationID: [String: Int]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT organization_id, channel, count(*) AS n FROM response WHERE campaign_id = ? GROUP BY organization_id, channel
+                """, arguments: [campaign]) {
+                result[OrganizationID(row["organization_id"]), default: [:]][row["channel"]] = row["n"]
+            }
+            return result
+        }
+    }
+
     private static func fetch(_ db: Database, _ id: String) throws -> Campaign? {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM campaign WHERE id = ?", arguments: [id]) else { return nil }
         let sectors = try String.fetchAll(db, sql: "SELECT sector FROM campaign_sector WHERE campaign_id = ? ORDER BY sector", arguments: [id])
