@@ -106,8 +106,21 @@ public struct ScoringEngine: Sendable {
             indicators: indicatorScores, criteria: criterionScores, total: total,
             band: total.flatMap { policies.band(for: $0)?.title }, totalExplanation: totalExplanation,
             extra: extraScores, regionalIndex: regionalIndexValue(total: total, extras: extraScores, index: regionalIndex),
-            shortcomings: ShortcomingFinder(sector: sector, data: data).find(indicatorScores),
+            shortcomings: ShortcomingFinder(sector: sector, data: data).find(indicatorScores)
+                + extraShortcomings(extras, scores: extraScores),
             flags: flags)
+    }
+
+    /// An extra criterion's indicator below its configured threshold is a shortcoming too, under the criterion's id.
+    private func extraShortcomings(_ extras: [ExtraCriterion], scores: [ExtraCriterionScore]) -> [Shortcoming] {
+        zip(extras, scores).flatMap { extra, score in
+            score.indicators.compactMap { indicatorScore -> Shortcoming? in
+                guard let rule = extra.indicators.first(where: { $0.id == indicatorScore.id })?.shortcoming,
+                      let value = indicatorScore.value, value < rule.below else { return nil }
+                return Shortcoming(source: .surveyIndicator, criterion: CriterionID(extra.id.rawValue), indicator: indicatorScore.id,
+                                   checklist: nil, item: nil, text: rule.text, measure: rule.measure, value: value)
+            }
+        }
     }
 
     private var roundingSuffix: String {

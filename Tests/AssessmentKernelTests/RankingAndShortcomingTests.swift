@@ -49,7 +49,8 @@ struct RankingAndShortcomingTests {
             checklists: [StandardSector.checklist("heads_list", 4)],
             indicators: [
                 Indicator(id: "h.1", title: "Открытость руководителя", formula: .checklistPoints(checklist: "heads_list", pointsPerItem: 25, cap: 100)),
-                Indicator(id: "h.2", title: "Осведомлённость о приёме", formula: .share(question: "h1", positive: ["yes"])),
+                Indicator(id: "h.2", title: "Осведомлённость о приёме", formula: .share(question: "h1", positive: ["yes"]),
+                          shortcoming: ShortcomingRule(below: 90, text: "Не все знают порядок записи на приём", measure: "Разместить график приёма")),
             ],
             weights: [IndicatorWeight(indicator: "h.1", weight: 0.5), IndicatorWeight(indicator: "h.2", weight: 0.5)])
         var questions = sector.questions
@@ -69,6 +70,10 @@ struct RankingAndShortcomingTests {
         let total = try #require(withExtra.total)
         #expect(withExtra.regionalIndex == DecimalRounding.round(0.8 * total + 0.2 * 62.5, decimals: 2))
         #expect(withoutExtra.regionalIndex == nil)
+        // h.2 = 75 < 90: a shortcoming under the extra criterion, not under К1–К5.
+        let extraShortcoming = try #require(withExtra.shortcomings.first { $0.indicator == "h.2" })
+        #expect(extraShortcoming.criterion == "heads")
+        #expect(extraShortcoming.value == 75)
     }
 
     @Test("Every number's explanation goes down to the counts")
