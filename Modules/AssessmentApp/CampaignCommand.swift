@@ -173,11 +173,17 @@ struct ImportResponses: ParsableCommand {
             let context = try CampaignImportContext(options)
             let questions = context.sectors.mapValues(context.environment.questions(for:))
             let sectorOf = Dictionary(context.organizations.map { ($0.id, $0.sector) }) { first, _ in first }
+            let url = URL(fileURLWithPath: options.file)
+            var progress = ProgressReporter(total: ProgressReporter.dataLines(in: url), what: "Анкет")
+            var done = 0
+            defer { progress.finish() }
             let receipt = try SQLiteCampaignStore(database: context.database).importResponses(
                 campaign: options.campaign, file: try context.importedFile(kind: "responses", rows: 0, format: ""),
                 actor: options.database.resolvedActor
             ) { insert in
-                let (format, _) = try ResponsesFile.visit(URL(fileURLWithPath: options.file), organizations: context.organizations, questions: questions) { row in
+                let (format, _) = try ResponsesFile.visit(url, organizations: context.organizations, questions: questions) { row in
+                    done += 1
+                    progress.update(done)
                     let asked = ResponseTallier.askedQuestions(row.answers, questions: questions[sectorOf[row.organization]!] ?? [])
                     try insert(StoredResponse(externalID: row.externalID, organization: row.organization, channel: row.channel,
                                               answers: row.answers, asked: asked))
