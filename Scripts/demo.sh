@@ -34,3 +34,5 @@ rm -rf .build/demo && mkdir -p .build/demo
 "$bin/nok-report" rankings --campaign 2025 --database "$db" --by type --sector education
 "$bin/nok-admin" approve --campaign 2025 --decision "Протокол заседания общественного совета № 5 от 01.12.2025" --database "$db" --actor "Демо"
 "$bin/nok-admin" verify --campaign 2025 --database "$db"
+"$bin/nok-admin" plan draft --campaign 2025 --database "$db" --output .build/demo/plan.csv
+"$bin/nok-admin" plan import --campaign 2025 .build/demo/plan.csv --database "$db"

@@ -82,6 +82,7 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
     case duplicateResponse(campaign: String, externalID: String)
     case newVersionNeedsReason(String)
     case stageNotFound(campaign: String, number: String)
+    case measureNotFound(Int)
 
     public var message: String {
         switch self {
@@ -92,6 +93,7 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
         case .campaignExists(let id): "Кампания «\(id)» уже существует."
         case .campaignNotFound(let id): "Кампании «\(id)» нет в базе: создайте её командой campaign create."
         case .campaignApproved(let id): "Результаты кампании «\(id)» утверждены: данные менять нельзя."
+        case .measureNotFound(let id): "Мероприятия № \(id) нет в планах."
         case .stageNotFound(let campaign, let number):
             "В плане кампании «\(campaign)» нет этапа № \(number)."
         case .newVersionNeedsReason(let id):

@@ -131,6 +131,26 @@ extension AppDatabase {
                 );
                 """)
         }
+        migrator.registerMigration("v5-improvement-plans") { db in
+            try db.execute(sql: """
+                CREATE TABLE improvement_measure (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    campaign_id TEXT NOT NULL REFERENCES campaign(id),
+                    organization_id TEXT NOT NULL REFERENCES organization(id),
+                    criterion TEXT NOT NULL,
+                    shortcoming_key TEXT NOT NULL,
+                    shortcoming TEXT NOT NULL,
+                    measure TEXT NOT NULL CHECK (measure <> ''),
+                    planned_on TEXT,
+                    responsible_name TEXT,
+                    responsible_position TEXT,
+                    implemented TEXT,
+                    actual_on TEXT,
+                    evidence TEXT,
+                    UNIQUE (campaign_id, organization_id, shortcoming_key)
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -179,3 +179,41 @@ struct CampaignPlanTests {
         #expect(stored.first?.evidence == "Постановление № 112")
     }
 }
+
+@Suite("Improvement plans (457)")
+struct ImprovementPlanTests {
+    @Test("Draft from shortcomings → filled file in Windows-1251 → import → overdue on a fixed day → done")
+    func cycle() throws {
+        let demo = try StoredDemo()
+        try demo.importChecklists()
+        _ = try demo.importResponses(RepositoryPaths.demo.appendingPathComponent("responses.csv"))
+        let scored = try ScoredCampaign.load(campaign: "2025", store: demo.store, environment: demo.environment)
+        let library = try #require(scored.score(for: "cul-01"))
+        var draft = library.shortcomings.map { ImprovementMeasure($0, organization: "cul-01") }
+        #expect(!draft.isEmpty)
+        #expect(draft.allSatisfy { !$0.measure.isEmpty && $0.plannedOn == nil })
+        draft[0].plannedOn = Day(iso: "2026-03-01")
+        draft[0].responsibleName = "Иванова А. П."
+        let folder = try RepositoryPaths.temporaryDirectory("plan")
+        let url = folder.appendingPathComponent("plan.csv")
+        let text = ImprovementPlanFile.write(draft).replacingOccurrences(of: "\u{FEFF}", with: "")
+        try #require(text.data(using: .windowsCP1251)).write(to: url)
+        let (read, format) = try ImprovementPlanFile.read(url, organizations: demo.organizations.map(\.id))
+        #expect(format.description == "кодировка Windows-1251, разделитель «;»")
+        #expect(read == draft)
+
+        let plans = SQLiteImprovementPlanStore(database: demo.database)
+        let receipt = try plans.importPlan(campaign: "2025", measures: read, file: try demo.file(url, kind: "improvement-plan"), actor: "учреждение")
+        #expect(receipt.inserted == draft.count)
+        #expect(try plans.importPlan(campaign: "2025", measures: read, file: try demo.file(url, kind: "improvement-plan"), actor: "x").alreadyImported)
+        let stored = try plans.measures(campaign: "2025")
+        let first = try #require(stored.first { $0.shortcomingKey == draft[0].shortcomingKey })
+        #expect(first.status(today: Day(iso: "2026-04-01")!) == .overdue)
+        #expect(first.status(today: Day(iso: "2026-02-01")!) == .planned)
+        try plans.completeMeasure(id: try #require(first.id), on: Day(iso: "2026-03-10")!, implemented: "Стенд обновлён", evidence: "фото", actor: "учреждение")
+        #expect(try plans.measures(campaign: "2025").first { $0.id == first.id }?.status(today: Day(iso: "2026-04-01")!) == .done)
+        #expect(throws: StoreError.measureNotFound(999_999)) {
+            try plans.completeMeasure(id: 999_999, on: Day(iso: "2026-03-10")!, implemented: "x", evidence: nil, actor: "x")
+        }
+    }
+}
