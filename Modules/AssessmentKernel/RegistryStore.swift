@@ -83,6 +83,7 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
     case newVersionNeedsReason(String)
     case stageNotFound(campaign: String, number: String)
     case measureNotFound(Int)
+    case meetingNotFound(Int)
 
     public var message: String {
         switch self {
@@ -94,6 +95,7 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
         case .campaignNotFound(let id): "Кампании «\(id)» нет в базе: создайте её командой campaign create."
         case .campaignApproved(let id): "Результаты кампании «\(id)» утверждены: данные менять нельзя."
         case .measureNotFound(let id): "Мероприятия № \(id) нет в планах."
+        case .meetingNotFound(let id): "Заседания № \(id) нет в базе."
         case .stageNotFound(let campaign, let number):
             "В плане кампании «\(campaign)» нет этапа № \(number)."
         case .newVersionNeedsReason(let id):

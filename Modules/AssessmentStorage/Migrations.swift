@@ -151,6 +151,30 @@ extension AppDatabase {
                 );
                 """)
         }
+        migrator.registerMigration("v6-council") { db in
+            try db.execute(sql: """
+                CREATE TABLE council_member (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    name TEXT NOT NULL CHECK (name <> ''),
+                    position TEXT,
+                    role TEXT NOT NULL
+                );
+                CREATE TABLE council_meeting (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    campaign_id TEXT NOT NULL REFERENCES campaign(id),
+                    held_on TEXT NOT NULL CHECK (length(held_on) = 10),
+                    agenda TEXT NOT NULL
+                );
+                CREATE TABLE council_decision (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    meeting_id INTEGER NOT NULL REFERENCES council_meeting(id),
+                    subject TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    document TEXT NOT NULL,
+                    stage_number TEXT
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -217,3 +217,34 @@ struct ImprovementPlanTests {
         }
     }
 }
+
+@Suite("Public council")
+struct CouncilTests {
+    @Test("A decision on a plan stage completes it on the meeting day with the protocol as evidence")
+    func decisionCompletesStage() throws {
+        let demo = try StoredDemo()
+        let template = try #require(try PlanTemplateLoader(directory: RepositoryPaths.configs.appendingPathComponent("plans")).load()
+            .first { $0.id == "kaspiysk" })
+        let stages = SQLiteStageStore(database: demo.database)
+        try stages.setStages(campaign: "2025", template: "kaspiysk",
+                             stages: template.stages.map { CampaignStage.from($0, of: template, year: 2025) }, actor: "секретарь")
+        let council = SQLiteCouncilStore(database: demo.database)
+        #expect(try council.addMember(CouncilMember(name: "Петров И. И.", role: "председатель"), actor: "секретарь") == 1)
+        let meeting = try council.addMeeting(CouncilMeeting(campaign: "2025", heldOn: Day(iso: "2025-03-25")!, agenda: "Перечень"), actor: "секретарь")
+        try council.addDecision(CouncilDecision(subject: .institutions, text: "Утвердить перечень", document: "Протокол № 1 от 25.03.2025", stage: "2"),
+                                meeting: meeting, actor: "секретарь")
+        let stage = try #require(try stages.stages(campaign: "2025").first { $0.number == "2" })
+        #expect(stage.completedOn == Day(iso: "2025-03-25"))
+        #expect(stage.evidence == "Протокол № 1 от 25.03.2025")
+        #expect(stage.progress(year: 2025, today: Day(iso: "2025-04-10")!).status == .done)
+        #expect(try council.meetings(campaign: "2025").first?.decisions.map(\.subject) == [.institutions])
+        // A decision naming a stage the plan does not have is refused, and nothing of it is written.
+        #expect(throws: StoreError.stageNotFound(campaign: "2025", number: "77")) {
+            try council.addDecision(CouncilDecision(subject: .results, text: "x", document: "y", stage: "77"), meeting: meeting, actor: "x")
+        }
+        #expect(try council.meetings(campaign: "2025").first?.decisions.count == 1)
+        #expect(throws: StoreError.meetingNotFound(42)) {
+            try council.addDecision(CouncilDecision(subject: .results, text: "x", document: "y"), meeting: 42, actor: "x")
+        }
+    }
+}
