@@ -8,7 +8,7 @@ import Foundation
 struct CampaignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "campaign", abstract: "Кампании НОК: год оценки, сферы, редакция методики.",
-        subcommands: [CreateCampaign.self, ListCampaigns.self, StagesCommand.self, StageDoneCommand.self])
+        subcommands: [CreateCampaign.self, ListCampaigns.self, InstitutionsCommand.self, StagesCommand.self, StageDoneCommand.self])
 }
 
 struct CreateCampaign: ParsableCommand {
@@ -125,8 +125,9 @@ struct CampaignImportContext {
         database = try options.database.open()
         guard let campaign = try SQLiteCampaignStore(database: database).campaign(id) else { throw StoreError.campaignNotFound(id) }
         self.campaign = campaign
+        let listed = Set(try SQLiteCampaignStore(database: database).institutions(campaign: id))
         organizations = try SQLiteRegistryStore(database: database).organizations(includeInactive: false)
-            .filter { campaign.sectors.contains($0.sector) }
+            .filter { campaign.sectors.contains($0.sector) && (listed.isEmpty || listed.contains($0.id)) }
         sectors = try RegistryValidation.sectors(of: organizations, config: environment.config)
     }
 
@@ -192,6 +193,35 @@ struct ImportResponses: ParsableCommand {
                 return format.description
             }
             print(describe(receipt, what: "анкет"))
+        }
+    }
+}
+
+struct InstitutionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "institutions", abstract: "Перечень учреждений кампании, утверждённый советом (по умолчанию — все учреждения её сфер).")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Код кампании.")
+    var campaign: String
+
+    @Argument(help: "Коды учреждений; без кодов — показать текущий перечень.")
+    var institutions: [String] = []
+
+    @Flag(help: "Вернуть все учреждения сфер кампании.")
+    var all = false
+
+    func run() throws {
+        try runReportingErrors {
+            let store = SQLiteCampaignStore(database: try database.open())
+            if all || !institutions.isEmpty {
+                try store.setInstitutions(campaign: campaign, institutions: all ? [] : institutions.map { OrganizationID($0) },
+                                          actor: database.resolvedActor)
+            }
+            let current = try store.institutions(campaign: campaign)
+            print(current.isEmpty ? "Кампания \(campaign): все учреждения её сфер." :
+                  "Кампания \(campaign): учреждений в перечне \(current.count): " + current.map(\.rawValue).joined(separator: ", "))
         }
     }
 }

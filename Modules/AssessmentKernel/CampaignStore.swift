@@ -54,6 +54,10 @@ public protocol CampaignStore: Sendable {
                          rows: (_ insert: (StoredResponse) throws -> Void) throws -> String) throws -> ImportReceipt
     /// Per-organisation counts for scoring, built by GROUP BY in the store.
     func organizationData(campaign: String) throws -> [OrganizationData]
+    /// Limits the campaign to a list the council approved; an empty list means the whole sectors.
+    func setInstitutions(campaign: String, institutions: [OrganizationID], actor: String) throws
+    /// The approved list, empty when the campaign covers its whole sectors.
+    func institutions(campaign: String) throws -> [OrganizationID]
     /// Questionnaires per organisation and channel (`web`, `paper`, `interview`, `phone`).
     func responsesByChannel(campaign: String) throws -> [OrganizationID: [String: Int]]
     /// Freezes the results: stores them with their content hash and closes the campaign to new data.

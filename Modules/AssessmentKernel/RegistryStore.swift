@@ -84,6 +84,7 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
     case stageNotFound(campaign: String, number: String)
     case measureNotFound(Int)
     case meetingNotFound(Int)
+    case institutionOutsideCampaign(OrganizationID, campaign: String)
 
     public var message: String {
         switch self {
@@ -96,6 +97,8 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
         case .campaignApproved(let id): "Результаты кампании «\(id)» утверждены: данные менять нельзя."
         case .measureNotFound(let id): "Мероприятия № \(id) нет в планах."
         case .meetingNotFound(let id): "Заседания № \(id) нет в базе."
+        case .institutionOutsideCampaign(let id, let campaign):
+            "Организации «\(id)» нет в реестре или её сфера не оценивается в кампании «\(campaign)»."
         case .stageNotFound(let campaign, let number):
             "В плане кампании «\(campaign)» нет этапа № \(number)."
         case .newVersionNeedsReason(let id):

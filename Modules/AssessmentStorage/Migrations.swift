@@ -175,6 +175,16 @@ extension AppDatabase {
                 );
                 """)
         }
+        migrator.registerMigration("v7-campaign-institutions") { db in
+            // Empty for a campaign means "every active institution of its sectors".
+            try db.execute(sql: """
+                CREATE TABLE campaign_organization (
+                    campaign_id TEXT NOT NULL REFERENCES campaign(id),
+                    organization_id TEXT NOT NULL REFERENCES organization(id),
+                    PRIMARY KEY (campaign_id, organization_id)
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -106,7 +106,9 @@ public struct SQLiteCampaignStore: CampaignStore {
     public func organizationData(campaign: String) throws -> [OrganizationData] {
         try database.writer.read { db in
             guard let stored = try Self.fetch(db, campaign) else { throw StoreError.campaignNotFound(campaign) }
-            let organizations = try SQLiteRegistryStore.organizations(db, includeInactive: true).filter { stored.sectors.contains($0.sector) }
+            let listed = Set(try Self.institutions(db, campaign))
+            let organizations = try SQLiteRegistryStore.organizations(db, includeInactive: true)
+                .filter { stored.sectors.contains($0.sector) && (listed.isEmpty || listed.contains($0.id)) }
             var data = Dictionary(uniqueKeysWithValues: organizations.map { ($0.id, OrganizationData(organization: $0)) })
             for row in try Row.fetchAll(db, sql: """
                 SELECT organization_id, count(*) AS respondents FROM response WHERE campaign_id = ? GROUP BY organization_id
@@ -169,6 +171,30 @@ public struct SQLiteCampaignStore: CampaignStore {
                                 decision: row["decision"], approvedAt: row["approved_at"], reason: row["reason"])
             }
         }
+    }
+
+    public func setInstitutions(campaign: String, institutions: [OrganizationID], actor: String) throws {
+        try database.writer.write { db in
+            guard let stored = try Self.fetch(db, campaign) else { throw StoreError.campaignNotFound(campaign) }
+            let eligible = Set(try SQLiteRegistryStore.organizations(db, includeInactive: false)
+                .filter { stored.sectors.contains($0.sector) }.map(\.id))
+            for id in institutions where !eligible.contains(id) { throw StoreError.institutionOutsideCampaign(id, campaign: campaign) }
+            try db.execute(sql: "DELETE FROM campaign_organization WHERE campaign_id = ?", arguments: [campaign])
+            for id in institutions {
+                try db.execute(sql: "INSERT INTO campaign_organization (campaign_id, organization_id) VALUES (?, ?)", arguments: [campaign, id.rawValue])
+            }
+            try Ledger.audit(db, at: Ledger.iso(now()), actor: actor, action: "institutions", entity: "campaign", id: campaign,
+                             details: institutions.isEmpty ? "все учреждения сфер кампании" : "перечень учреждений: \(institutions.count)")
+        }
+    }
+
+    public func institutions(campaign: String) throws -> [OrganizationID] {
+        try database.writer.read { db in try Self.institutions(db, campaign) }
+    }
+
+    static func institutions(_ db: Database, _ campaign: String) throws -> [OrganizationID] {
+        try String.fetchAll(db, sql: "SELECT organization_id FROM campaign_organization WHERE campaign_id = ? ORDER BY organization_id",
+                            arguments: [campaign]).map { OrganizationID($0) }
     }
 
     public func responsesByChannel(campaign: String) throws -> [OrganizationID: [String: Int]] {

@@ -248,3 +248,22 @@ struct CouncilTests {
         }
     }
 }
+
+@Suite("Institutions of a campaign")
+struct CampaignInstitutionsTests {
+    @Test("A council-approved list limits scoring to it; an institution outside the campaign's sectors is refused")
+    func approvedList() throws {
+        let demo = try StoredDemo()
+        try demo.importChecklists()
+        #expect(try demo.store.organizationData(campaign: "2025").count == 30)
+        try demo.store.setInstitutions(campaign: "2025", institutions: ["cul-01", "edu-06"], actor: "секретарь")
+        #expect(try demo.store.organizationData(campaign: "2025").map(\.organization.id) == ["cul-01", "edu-06"])
+        let scored = try ScoredCampaign.load(campaign: "2025", store: demo.store, environment: demo.environment)
+        #expect(scored.scores.count == 2)
+        #expect(throws: StoreError.institutionOutsideCampaign("nope", campaign: "2025")) {
+            try demo.store.setInstitutions(campaign: "2025", institutions: ["nope"], actor: "x")
+        }
+        try demo.store.setInstitutions(campaign: "2025", institutions: [], actor: "секретарь")
+        #expect(try demo.store.organizationData(campaign: "2025").count == 30)
+    }
+}
