@@ -52,6 +52,16 @@ private struct StoredDemo {
         ImportedFile(kind: kind, path: url.lastPathComponent, sha256: try ContentHash.sha256(of: url), rows: 0, format: "")
     }
 
+    /// The campaign's plan from Kaspiysk's 16-step template.
+    func planFromKaspiysk() throws -> SQLiteStageStore {
+        let template = try #require(try PlanTemplateLoader(directory: RepositoryPaths.configs.appendingPathComponent("plans")).load()
+            .first { $0.id == "kaspiysk" })
+        let stages = SQLiteStageStore(database: database)
+        try stages.setStages(campaign: "2025", template: "kaspiysk",
+                             stages: template.stages.map { CampaignStage.from($0, of: template, year: 2025) }, actor: "секретарь")
+        return stages
+    }
+
     func responseCount() throws -> Int {
         try store.organizationData(campaign: "2025").reduce(0) { $0 + $1.respondents }
     }
@@ -154,11 +164,7 @@ struct CampaignPlanTests {
     @Test("A campaign on Kaspiysk's plan: done, overdue, due soon and planned stages on fixed days")
     func kaspiysk() throws {
         let demo = try StoredDemo()
-        let template = try #require(try PlanTemplateLoader(directory: RepositoryPaths.configs.appendingPathComponent("plans")).load()
-            .first { $0.id == "kaspiysk" })
-        let stages = SQLiteStageStore(database: demo.database)
-        try stages.setStages(campaign: "2025", template: "kaspiysk",
-                             stages: template.stages.map { CampaignStage.from($0, of: template, year: 2025) }, actor: "секретарь")
+        let stages = try demo.planFromKaspiysk()
         try stages.completeStage(campaign: "2025", number: "1", on: Day(iso: "2025-03-28")!, evidence: "Постановление № 112", actor: "секретарь")
         #expect(throws: StoreError.stageNotFound(campaign: "2025", number: "99")) {
             try stages.completeStage(campaign: "2025", number: "99", on: Day(iso: "2025-03-28")!, evidence: "x", actor: "x")
@@ -223,11 +229,7 @@ struct CouncilTests {
     @Test("A decision on a plan stage completes it on the meeting day with the protocol as evidence")
     func decisionCompletesStage() throws {
         let demo = try StoredDemo()
-        let template = try #require(try PlanTemplateLoader(directory: RepositoryPaths.configs.appendingPathComponent("plans")).load()
-            .first { $0.id == "kaspiysk" })
-        let stages = SQLiteStageStore(database: demo.database)
-        try stages.setStages(campaign: "2025", template: "kaspiysk",
-                             stages: template.stages.map { CampaignStage.from($0, of: template, year: 2025) }, actor: "секретарь")
+        let stages = try demo.planFromKaspiysk()
         let council = SQLiteCouncilStore(database: demo.database)
         #expect(try council.addMember(CouncilMember(name: "Петров И. И.", role: "председатель"), actor: "секретарь") == 1)
         let meeting = try council.addMeeting(CouncilMeeting(campaign: "2025", heldOn: Day(iso: "2025-03-25")!, agenda: "Перечень"), actor: "секретарь")
