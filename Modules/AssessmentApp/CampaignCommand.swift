@@ -8,7 +8,7 @@ import Foundation
 struct CampaignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "campaign", abstract: "Кампании НОК: год оценки, сферы, редакция методики.",
-        subcommands: [CreateCampaign.self, ListCampaigns.self, InstitutionsCommand.self, StagesCommand.self, StageDoneCommand.self])
+        subcommands: [CreateCampaign.self, ListCampaigns.self, InstitutionsCommand.self, TargetsCommand.self, StagesCommand.self, StageDoneCommand.self])
 }
 
 struct CreateCampaign: ParsableCommand {

@@ -11,14 +11,18 @@ public struct Campaign: Sendable, Equatable, Codable {
     public var methodology: MethodologyID
     public var sectors: [SectorID]
     public var status: Status
+    /// The plan template the campaign's stages came from (`Configs/plans/<id>.yaml`).
+    public var planTemplate: String?
 
-    public init(id: String, title: String, year: Int, methodology: MethodologyID, sectors: [SectorID], status: Status = .open) {
+    public init(id: String, title: String, year: Int, methodology: MethodologyID, sectors: [SectorID], status: Status = .open,
+                planTemplate: String? = nil) {
         self.id = id
         self.title = title
         self.year = year
         self.methodology = methodology
         self.sectors = sectors
         self.status = status
+        self.planTemplate = planTemplate
     }
 }
 

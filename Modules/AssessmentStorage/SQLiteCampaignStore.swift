@@ -213,7 +213,8 @@ public struct SQLiteCampaignStore: CampaignStore {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM campaign WHERE id = ?", arguments: [id]) else { return nil }
         let sectors = try String.fetchAll(db, sql: "SELECT sector FROM campaign_sector WHERE campaign_id = ? ORDER BY sector", arguments: [id])
         return Campaign(id: row["id"], title: row["title"], year: row["year"], methodology: MethodologyID(row["methodology"]),
-                        sectors: sectors.map { SectorID($0) }, status: Campaign.Status(rawValue: row["status"]) ?? .open)
+                        sectors: sectors.map { SectorID($0) }, status: Campaign.Status(rawValue: row["status"]) ?? .open,
+                        planTemplate: row["plan_template"])
     }
 
     private static func requireOpen(_ db: Database, _ id: String) throws {

@@ -527,3 +527,25 @@ struct PlanTests {
         #expect(PlanTarget.Unit.count.title == "ед.")
     }
 }
+
+@Suite("Target actuals")
+struct TargetActualsTests {
+    @Test("Assessed share, questionnaire on the website, council meetings — from the campaign's own data")
+    func actuals() {
+        func organization(_ id: String, respondents: Int, survey: ItemMark?) -> OrganizationData {
+            OrganizationData(
+                organization: Organization(id: OrganizationID(id), name: id, sector: "education"), respondents: respondents,
+                checklists: survey.map { ["remote_channels": ["survey": $0]] } ?? [:])
+        }
+        let data = [
+            organization("a", respondents: 10, survey: .present),
+            organization("b", respondents: 0, survey: .absent),     // assessed through its check-list
+            organization("c", respondents: 0, survey: nil),         // not assessed yet
+            organization("d", respondents: 5, survey: .present),
+        ]
+        let actual = TargetActuals.compute(data, councilMeetings: 2)
+        #expect(actual["assessed_share"] == 75)                   // 3 of 4
+        #expect(actual["questionnaire_on_website_share"] == 50)   // 2 of 4
+        #expect(actual["council_meetings"] == 2)
+    }
+}
