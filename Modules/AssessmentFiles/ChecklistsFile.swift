@@ -41,15 +41,7 @@ public struct ChecklistsFile {
                 mark = CellVocabulary.mark(valueText)
                 if mark == nil { problems.add(line: record.line, field: "value", value: valueText, CellVocabulary.markExpectation) }
             }
-            guard !organizationText.isEmpty else {
-                problems.add(line: record.line, field: "organization_id", "значение не заполнено: ожидался код организации из файла организаций")
-                continue
-            }
-            guard let organization = organizationByID[OrganizationID(organizationText)] else {
-                problems.add(line: record.line, field: "organization_id", value: organizationText,
-                             "организация с таким кодом не входит в кампанию (нет в реестре или в файле организаций, либо её сфера не оценивается)")
-                continue
-            }
+            guard let organization = problems.organization(organizationText, line: record.line, in: organizationByID) else { continue }
             let lists = listsBySector[organization.sector] ?? [:]
             let expectedLists = (checklists[organization.sector] ?? []).map(\.id.rawValue)
             guard !listText.isEmpty else {

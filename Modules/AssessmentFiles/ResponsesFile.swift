@@ -73,15 +73,7 @@ public struct ResponsesFile {
                 problems.add(line: record.line, field: "channel", value: channel, CellVocabulary.channelExpectation)
             }
             let organizationText = record[column["organization_id"]]
-            guard !organizationText.isEmpty else {
-                problems.add(line: record.line, field: "organization_id", "значение не заполнено: ожидался код организации из файла организаций")
-                continue
-            }
-            guard let organization = organizationByID[OrganizationID(organizationText)] else {
-                problems.add(line: record.line, field: "organization_id", value: organizationText,
-                             "организация с таким кодом не входит в кампанию (нет в реестре или в файле организаций, либо её сфера не оценивается)")
-                continue
-            }
+            guard let organization = problems.organization(organizationText, line: record.line, in: organizationByID) else { continue }
 
             let asked = questionsBySector[organization.sector] ?? [:]
             var answers: [QuestionID: String] = [:]
