@@ -165,34 +165,50 @@ struct ImportChecklists: ParsableCommand {
 }
 
 struct ImportResponses: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "responses", abstract: "Загрузить анкеты (responses.csv): веб, бумага, интервью, телефон.")
+    static let configuration = CommandConfiguration(
+        commandName: "responses",
+        abstract: "Загрузить анкеты (responses.csv или выгрузку Яндекс/Google Форм с --mapping): веб, бумага, интервью, телефон.")
 
     @OptionGroup var options: CampaignImportOptions
+
+    @Option(help: "Файл сопоставления столбцов выгрузки формы с вопросами анкеты (YAML; пример — в Configs/README.md).")
+    var mapping: String?
 
     func run() throws {
         try runReportingErrors {
             let context = try CampaignImportContext(options)
             let questions = context.sectors.mapValues(context.environment.questions(for:))
             let sectorOf = Dictionary(context.organizations.map { ($0.id, $0.sector) }) { first, _ in first }
-            let url = URL(fileURLWithPath: options.file)
+            let original = URL(fileURLWithPath: options.file)
+            let export = try mapping.map { path in
+                try FormExport.convert(original, mapping: try FormMappingLoader(url: URL(fileURLWithPath: path)).load())
+            }
+            defer { if let export { try? FileManager.default.removeItem(at: export.converted) } }
+            let url = export?.converted ?? original
             var progress = ProgressReporter(total: ProgressReporter.dataLines(in: url), what: "Анкет")
             var done = 0
             defer { progress.finish() }
-            let receipt = try SQLiteCampaignStore(database: context.database).importResponses(
-                campaign: options.campaign, file: try context.importedFile(kind: "responses", rows: 0, format: ""),
-                actor: options.database.resolvedActor
-            ) { insert in
-                let (format, _) = try ResponsesFile.visit(url, organizations: context.organizations, questions: questions) { row in
-                    done += 1
-                    progress.update(done)
-                    let asked = ResponseTallier.askedQuestions(row.answers, questions: questions[sectorOf[row.organization]!] ?? [])
-                    try insert(StoredResponse(externalID: row.externalID, organization: row.organization, channel: row.channel,
-                                              answers: row.answers, asked: asked))
+            do {
+                let receipt = try SQLiteCampaignStore(database: context.database).importResponses(
+                    campaign: options.campaign, file: try context.importedFile(kind: "responses", rows: 0, format: ""),
+                    actor: options.database.resolvedActor
+                ) { insert in
+                    let (format, _) = try ResponsesFile.visit(url, organizations: context.organizations, questions: questions) { row in
+                        done += 1
+                        progress.update(done)
+                        let asked = ResponseTallier.askedQuestions(row.answers, questions: questions[sectorOf[row.organization]!] ?? [])
+                        try insert(StoredResponse(externalID: row.externalID, organization: row.organization, channel: row.channel,
+                                                  answers: row.answers, asked: asked))
+                    }
+                    let detected = export?.format ?? format
+                    printError("Прочитано: \(options.file): \(detected)")
+                    return detected.description
                 }
-                printError("Прочитано: \(options.file): \(format)")
-                return format.description
+                print(describe(receipt, what: "анкет"))
+            } catch let error as DataFileError {
+                // Problems of a converted export are said about the export's own lines.
+                throw export?.remap(error, to: options.file) ?? error
             }
-            print(describe(receipt, what: "анкет"))
         }
     }
 }
