@@ -7,7 +7,7 @@ import Foundation
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan", abstract: "Планы по устранению недостатков (форма Постановления № 457) и контроль их выполнения.",
-        subcommands: [DraftPlan.self, ImportPlan.self, ListPlan.self, MeasureDone.self])
+        subcommands: [DraftPlan.self, ImportPlan.self, ListPlan.self, MeasureDone.self, PersistedCommand.self])
 }
 
 struct DraftPlan: ParsableCommand {
@@ -125,6 +125,41 @@ struct MeasureDone: ParsableCommand {
             try SQLiteImprovementPlanStore(database: try database.open()).completeMeasure(
                 id: id, on: on, implemented: implemented, evidence: evidence, actor: database.resolvedActor)
             print("Мероприятие № \(id) отмечено выполненным \(on.russian).")
+        }
+    }
+}
+
+struct PersistedCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "persisted", abstract: "Недостатки, которые остались после плана прошлой кампании (для проверки советом).")
+
+    @OptionGroup var config: ConfigOptions
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Текущая кампания.")
+    var campaign: String
+
+    @Option(help: "Прошлая кампания, чьи планы проверяются.")
+    var previous: String
+
+    @Flag(help: "Вывести в JSON.")
+    var json = false
+
+    func run() throws {
+        try runReportingErrors {
+            let opened = try database.open()
+            let scored = try ScoredCampaign.load(campaign: campaign, store: SQLiteCampaignStore(database: opened), environment: try config.environment())
+            let persisted = PersistedShortcomings.find(
+                current: scored.unitScores, previousPlan: try SQLiteImprovementPlanStore(database: opened).measures(campaign: previous))
+            if json {
+                print(try JSONOutput.encode(persisted), terminator: "")
+                return
+            }
+            for item in persisted {
+                let state = item.previousMeasure.actualOn.map { "отмечено выполненным \($0.russian)" } ?? "не выполнено"
+                print("\(item.organization)\t\(item.shortcoming)\n   мера \(previous): \(item.previousMeasure.measure) — \(state)")
+            }
+            print("Сохранившихся недостатков: \(persisted.count).")
         }
     }
 }

@@ -175,3 +175,24 @@ struct CustomKindTests {
         #expect(AttendanceNorm().validate(parameters: ["norm": "много"]) == ["параметр norm должен быть числом"])
     }
 }
+
+@Suite("Persisted shortcomings")
+struct PersistedShortcomingTests {
+    @Test("A shortcoming planned last year and found again is listed with last year's measure; a removed one is not")
+    func persisted() throws {
+        let sector = StandardSector.make()
+        var builder = DataBuilder(sector: sector)
+        for list in sector.checklists { builder.checklist(list, present: list.items.count) }
+        builder.checklist(sector.checklist("stand")!, present: 3)                 // stand-4 absent again
+        let score = ScoringEngine(methodology: StandardSector.methodology, policies: .defaults).score(builder.data, sector: sector)
+        let previous = [
+            ImprovementMeasure(id: 1, organization: "org-1", criterion: "K1", shortcomingKey: "item:stand/stand-4",
+                               shortcoming: "Нет пункта 4", measure: "Обеспечить пункт 4", actualOn: Day(iso: "2025-06-01")),
+            ImprovementMeasure(id: 2, organization: "org-1", criterion: "K1", shortcomingKey: "item:website/website-1",
+                               shortcoming: "Нет пункта 1", measure: "Обеспечить пункт 1"),
+        ]
+        let found = PersistedShortcomings.find(current: [score], previousPlan: previous)
+        #expect(found.map(\.previousMeasure.id) == [1])
+        #expect(found.first?.previousMeasure.actualOn == Day(iso: "2025-06-01"))
+    }
+}
