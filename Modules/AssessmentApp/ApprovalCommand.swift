@@ -4,8 +4,8 @@ import AssessmentStorage
 import Foundation
 
 /// The canonical form of a campaign's results: sorted-key JSON of every score, no timestamps.
-enum ResultsDigest {
-    static func make(_ campaign: ScoredCampaign) throws -> (payload: String, hash: String) {
+public enum ResultsDigest {
+    public static func make(_ campaign: ScoredCampaign) throws -> (payload: String, hash: String) {
         let payload = try JSONOutput.encode(campaign.unitScores)
         return (payload, ContentHash.sha256(of: Data(payload.utf8)))
     }

@@ -9,16 +9,7 @@ public struct ChecklistsFile {
     public static func read(_ url: URL, organizations: [Organization], checklists: [SectorID: [Checklist]])
         throws(DataFileError) -> (marks: [OrganizationID: [ChecklistID: [ChecklistItemID: ItemMark]]], format: DetectedFormat)
     {
-        let reader = try CSVRecordReader(url)
-        var problems = ProblemCollector(file: reader.file, format: reader.format)
-        guard let header = reader.next() else {
-            throw DataFileError(problems: [DataFileProblem(
-                file: reader.file, line: 0, message: "файл пуст: ожидалась строка заголовка со столбцами \(columns.joined(separator: ", "))")])
-        }
-        let column = HeaderColumns(
-            header, required: columns, recognise: { name in columns.first { $0 == name.lowercased() } },
-            unknownMessage: "неизвестный столбец: ожидались столбцы \(columns.joined(separator: ", "))", problems: &problems)
-        guard column.contains(all: columns) else { throw problems.error }
+        var (reader, problems, column, _) = try FixedColumnsFile.open(url, columns: columns, required: columns)
 
         let organizationByID = Dictionary(organizations.map { ($0.id, $0) }) { first, _ in first }
         let listsBySector = checklists.mapValues { lists in Dictionary(lists.map { ($0.id, $0) }) { first, _ in first } }

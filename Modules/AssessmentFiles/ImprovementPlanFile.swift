@@ -9,15 +9,7 @@ public struct ImprovementPlanFile {
                           "responsible_name", "responsible_position", "implemented", "actual_date", "evidence"]
 
     public static func read(_ url: URL, organizations: [OrganizationID]) throws(DataFileError) -> (measures: [ImprovementMeasure], format: DetectedFormat) {
-        let reader = try CSVRecordReader(url)
-        var problems = ProblemCollector(file: reader.file, format: reader.format)
-        guard let header = reader.next() else {
-            throw DataFileError(problems: [DataFileProblem(file: reader.file, line: 0, message: "файл пуст: ожидалась строка заголовка")])
-        }
-        let column = HeaderColumns(
-            header, required: required, recognise: { name in columns.first { $0 == name.lowercased() } },
-            unknownMessage: "неизвестный столбец: ожидались столбцы \(columns.joined(separator: ", "))", problems: &problems)
-        guard column.contains(all: required) else { throw problems.error }
+        var (reader, problems, column, _) = try FixedColumnsFile.open(url, columns: columns, required: required)
         let known = Set(organizations)
         var measures: [ImprovementMeasure] = []
         var lineOfKey: [String: Int] = [:]

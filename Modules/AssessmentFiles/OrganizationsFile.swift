@@ -9,16 +9,7 @@ public struct OrganizationsFile {
 
     /// Reads and checks the whole file; every problem is reported together.
     public static func read(_ url: URL) throws(DataFileError) -> (organizations: [Organization], format: DetectedFormat) {
-        let reader = try CSVRecordReader(url)
-        var problems = ProblemCollector(file: reader.file, format: reader.format)
-        guard let header = reader.next() else {
-            throw DataFileError(problems: [DataFileProblem(
-                file: reader.file, line: 0, message: "файл пуст: ожидалась строка заголовка со столбцами \(columns.joined(separator: ", "))")])
-        }
-        let column = HeaderColumns(
-            header, required: required, recognise: { name in columns.first { $0 == name.lowercased() } },
-            unknownMessage: "неизвестный столбец: ожидались столбцы \(columns.joined(separator: ", "))", problems: &problems)
-        guard column.contains(all: required) else { throw problems.error }
+        var (reader, problems, column, header) = try FixedColumnsFile.open(url, columns: columns, required: required)
 
         var organizations: [Organization] = []
         var lineOf: [OrganizationID: Int] = [:]

@@ -52,6 +52,12 @@ private struct StoredDemo {
         ImportedFile(kind: kind, path: url.lastPathComponent, sha256: try ContentHash.sha256(of: url), rows: 0, format: "")
     }
 
+    /// The hash an approval would record for the campaign now.
+    func digest() throws -> String {
+        let campaign = try ScoredCampaign.load(campaign: "2025", store: store, environment: environment)
+        return try ResultsDigest.make(campaign).hash
+    }
+
     /// The campaign's plan from Kaspiysk's 16-step template.
     func planFromKaspiysk() throws -> SQLiteStageStore {
         let template = try #require(try PlanTemplateLoader(directory: RepositoryPaths.configs.appendingPathComponent("plans")).load()
@@ -137,18 +143,12 @@ struct ApprovalTests {
         let demo = try StoredDemo()
         try demo.importChecklists()
         _ = try demo.importResponses(RepositoryPaths.demo.appendingPathComponent("responses.csv"))
-        func digest() throws -> String {
-            let scores = try ScoredCampaign.load(campaign: "2025", store: demo.store, environment: demo.environment).unitScores
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            return ContentHash.sha256(of: try encoder.encode(scores))
-        }
-        let hash = try digest()
+        let hash = try demo.digest()
         let version = try demo.store.approve(campaign: "2025", results: ApprovedResults(contentHash: hash, payload: "{}", decision: "Протокол № 5"),
                                              actor: "председатель", reason: nil)
         #expect(version == 1)
         #expect(try demo.store.campaign("2025")?.status == .approved)
-        #expect(try digest() == hash)
+        #expect(try demo.digest() == hash)
         #expect(throws: StoreError.campaignApproved("2025")) { try demo.importChecklists() }
         #expect(throws: StoreError.newVersionNeedsReason("2025")) {
             try demo.store.approve(campaign: "2025", results: ApprovedResults(contentHash: hash, payload: "{}", decision: "Протокол № 6"), actor: "x", reason: nil)
