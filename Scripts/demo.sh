@@ -32,7 +32,9 @@ rm -rf .build/demo && mkdir -p .build/demo
 "$bin/nok-admin" import responses --campaign 2025 Configs/demo/responses.csv --database "$db"
 "$bin/nok-admin" sample --campaign 2025 --short --database "$db"
 "$bin/nok-report" rankings --campaign 2025 --database "$db" --by type --sector education
-"$bin/nok-admin" approve --campaign 2025 --decision "Протокол заседания общественного совета № 5 от 01.12.2025" --database "$db" --actor "Демо"
+"$bin/nok-admin" score --campaign 2025 --database "$db" --actor "Демо"
+# Two demo institutions are short of the minimum sample: the council approves knowingly (--force).
+"$bin/nok-admin" approve --campaign 2025 --decision "Протокол заседания общественного совета № 5 от 01.12.2025" --force --database "$db" --actor "Демо"
 "$bin/nok-admin" verify --campaign 2025 --database "$db"
 "$bin/nok-admin" plan draft --campaign 2025 --database "$db" --output .build/demo/plan.csv
 "$bin/nok-admin" plan import --campaign 2025 .build/demo/plan.csv --database "$db"

@@ -28,16 +28,35 @@ struct ApproveCommand: ParsableCommand {
     @Option(help: "Причина новой версии (обязательна, если результаты уже утверждались).")
     var reason: String?
 
+    @Flag(help: "Утвердить, хотя у части организаций выборка меньше минимальной (решение совета должно это оговаривать).")
+    var force = false
+
     func run() throws {
         try runReportingErrors {
             let environment = try config.environment()
             let store = SQLiteCampaignStore(database: try database.open())
-            let (payload, hash) = try ResultsDigest.make(try ScoredCampaign.load(campaign: campaign, store: store, environment: environment))
+            let scored = try ScoredCampaign.load(campaign: campaign, store: store, environment: environment)
+            let short = scored.unitScores.filter { $0.sample.status == .insufficient }
+            if !short.isEmpty {
+                let list = short.prefix(10).map { "\($0.organization.id) (нужно \($0.sample.required ?? 0), получено \($0.sample.actual))" }
+                    .joined(separator: ", ") + (short.count > 10 ? " … всего \(short.count)" : "")
+                guard force else {
+                    throw ValidationError("У \(short.count) организаций выборка меньше минимальной: \(list). "
+                        + "Доберите анкеты (nok-admin sample --campaign \(campaign) --short) или утвердите с --force, если совет так решил.")
+                }
+                printError("Внимание: утверждается с недостаточной выборкой у \(short.count) организаций: \(list).")
+            }
+            let (payload, hash) = try ResultsDigest.make(scored)
             let version = try store.approve(
                 campaign: campaign, results: ApprovedResults(contentHash: hash, payload: payload, decision: decision),
                 actor: database.resolvedActor, reason: reason)
             print("Результаты кампании \(campaign) утверждены (версия \(version)).")
             print("Хеш содержимого SHA-256: \(hash) — укажите его в решении совета.")
+            if let stored = try store.scoreRuns(campaign: campaign).last {
+                print(stored.contentHash == hash
+                      ? "Совпадает с сохранённым расчётом № \(stored.run)."
+                      : "Отличается от сохранённого расчёта № \(stored.run) (\(stored.computedAt)): утверждён текущий пересчёт.")
+            }
         }
     }
 }

@@ -185,6 +185,38 @@ extension AppDatabase {
                 );
                 """)
         }
+        migrator.registerMigration("v8-scores-and-details") { db in
+            try db.execute(sql: """
+                CREATE TABLE score_run (
+                    campaign_id TEXT NOT NULL REFERENCES campaign(id),
+                    run INTEGER NOT NULL CHECK (run >= 1),
+                    content_hash TEXT NOT NULL,
+                    computed_at TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    organizations INTEGER NOT NULL,
+                    PRIMARY KEY (campaign_id, run)
+                );
+                CREATE TABLE score_result (
+                    campaign_id TEXT NOT NULL REFERENCES campaign(id),
+                    organization_id TEXT NOT NULL REFERENCES organization(id),
+                    total REAL,
+                    payload TEXT NOT NULL,
+                    PRIMARY KEY (campaign_id, organization_id)
+                );
+
+                ALTER TABLE response ADD COLUMN submitted_at TEXT;
+                CREATE TABLE response_comment (
+                    response_id INTEGER NOT NULL REFERENCES response(id) ON DELETE CASCADE,
+                    question TEXT NOT NULL,
+                    text TEXT NOT NULL CHECK (text <> ''),
+                    PRIMARY KEY (response_id, question)
+                ) WITHOUT ROWID;
+
+                ALTER TABLE checklist_mark ADD COLUMN auditor TEXT;
+                ALTER TABLE checklist_mark ADD COLUMN checked_on TEXT;
+                ALTER TABLE checklist_mark ADD COLUMN evidence TEXT;
+                """)
+        }
         return migrator
     }
 }

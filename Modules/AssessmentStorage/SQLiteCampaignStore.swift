@@ -209,7 +209,7 @@ public struct SQLiteCampaignStore: CampaignStore {
         }
     }
 
-    private static func fetch(_ db: Database, _ id: String) throws -> Campaign? {
+    static func fetch(_ db: Database, _ id: String) throws -> Campaign? {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM campaign WHERE id = ?", arguments: [id]) else { return nil }
         let sectors = try String.fetchAll(db, sql: "SELECT sector FROM campaign_sector WHERE campaign_id = ? ORDER BY sector", arguments: [id])
         return Campaign(id: row["id"], title: row["title"], year: row["year"], methodology: MethodologyID(row["methodology"]),
@@ -217,7 +217,7 @@ public struct SQLiteCampaignStore: CampaignStore {
                         planTemplate: row["plan_template"])
     }
 
-    private static func requireOpen(_ db: Database, _ id: String) throws {
+    static func requireOpen(_ db: Database, _ id: String) throws {
         guard let campaign = try fetch(db, id) else { throw StoreError.campaignNotFound(id) }
         guard campaign.status == .open else { throw StoreError.campaignApproved(id) }
     }

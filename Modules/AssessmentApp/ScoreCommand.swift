@@ -1,0 +1,69 @@
+import ArgumentParser
+import AssessmentKernel
+import AssessmentStorage
+import Foundation
+
+/// `nok-admin score`: computes a campaign's results and stores every score with its explanation.
+struct ScoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "Рассчитать результаты кампании и сохранить их в базе вместе с объяснением каждого числа.",
+        discussion: "Повторный расчёт заменяет сохранённые результаты; история расчётов (номер, хеш, кто, когда) сохраняется. "
+            + "Утверждённую кампанию пересчитать нельзя: проверьте её командой verify.")
+
+    @OptionGroup var config: ConfigOptions
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Код кампании.")
+    var campaign: String
+
+    @Flag(help: "Вывести итог расчёта в JSON.")
+    var json = false
+
+    struct Summary: Encodable {
+        var campaign: String
+        var run: Int
+        var contentHash: String
+        var organizations: Int
+        var ranked: Int
+        var insufficientSample: [String]
+        var unknownSample: [String]
+        var unchangedSinceRun: Int?
+    }
+
+    func run() throws {
+        try runReportingErrors {
+            let store = SQLiteCampaignStore(database: try database.open())
+            let scored = try ScoredCampaign.load(campaign: campaign, store: store, environment: try config.environment())
+            let (_, hash) = try ResultsDigest.make(scored)
+            let previous = try store.scoreRuns(campaign: campaign).last
+            let stored = try scored.unitScores.map { score in
+                StoredScore(organization: score.organization.id, total: score.total, payload: try JSONOutput.encode(score))
+            }
+            let run = try store.storeScores(campaign: campaign, scores: stored, contentHash: hash, actor: database.resolvedActor)
+            let summary = Summary(
+                campaign: campaign, run: run.run, contentHash: hash, organizations: scored.unitScores.count, ranked: scored.scores.count,
+                insufficientSample: scored.unitScores.filter { $0.sample.status == .insufficient }.map(\.organization.id.rawValue),
+                unknownSample: scored.unitScores.filter { $0.sample.status == .unknown }.map(\.organization.id.rawValue),
+                unchangedSinceRun: previous?.contentHash == hash ? previous?.run : nil)
+            if json {
+                print(try JSONOutput.encode(summary), terminator: "")
+                return
+            }
+            print("Кампания \(campaign): расчёт № \(run.run) сохранён. Организаций: \(summary.organizations), в рейтинге: \(summary.ranked).")
+            print("Хеш содержимого SHA-256: \(hash)")
+            if let same = summary.unchangedSinceRun {
+                print("Результаты не изменились с расчёта № \(same).")
+            } else if let previous {
+                print("Результаты изменились по сравнению с расчётом № \(previous.run) (\(previous.computedAt)).")
+            }
+            if !summary.insufficientSample.isEmpty {
+                print("Выборка меньше минимальной (\(summary.insufficientSample.count)): \(summary.insufficientSample.joined(separator: ", ")) — см. nok-admin sample.")
+            }
+            if !summary.unknownSample.isEmpty {
+                print("Минимальная выборка не проверена — нет числа получателей услуг в реестре (\(summary.unknownSample.count)): "
+                      + summary.unknownSample.joined(separator: ", "))
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+/// One institution's stored result: its total for listing and the full score with explanations as canonical JSON.
+public struct StoredScore: Sendable, Equatable {
+    public var organization: OrganizationID
+    public var total: Double?
+    public var payload: String
+
+    public init(organization: OrganizationID, total: Double?, payload: String) {
+        self.organization = organization
+        self.total = total
+        self.payload = payload
+    }
+}
+
+/// One computation of a campaign's results.
+public struct ScoreRun: Sendable, Equatable {
+    public var run: Int
+    public var contentHash: String
+    public var computedAt: String
+    public var actor: String
+    public var organizations: Int
+
+    public init(run: Int, contentHash: String, computedAt: String, actor: String, organizations: Int) {
+        self.run = run
+        self.contentHash = contentHash
+        self.computedAt = computedAt
+        self.actor = actor
+        self.organizations = organizations
+    }
+}
+
+/// Computed results as a port: the latest scores replace the previous ones; every run stays in the history.
+public protocol ScoreStore: Sendable {
+    /// Stores the scores of an open campaign in one transaction and returns the run it recorded.
+    func storeScores(campaign: String, scores: [StoredScore], contentHash: String, actor: String) throws -> ScoreRun
+    /// Runs, oldest first.
+    func scoreRuns(campaign: String) throws -> [ScoreRun]
+    /// The latest stored scores, ordered by organisation id.
+    func storedScores(campaign: String) throws -> [StoredScore]
+}

@@ -1,0 +1,45 @@
+public import AssessmentKernel
+import GRDB
+
+/// Computed results beside the campaign's data: the latest scores and the history of runs.
+extension SQLiteCampaignStore: ScoreStore {
+    public func storeScores(campaign: String, scores: [StoredScore], contentHash: String, actor: String) throws -> ScoreRun {
+        try database.writer.write { db in
+            try Self.requireOpen(db, campaign)
+            let last = try Int.fetchOne(db, sql: "SELECT max(run) FROM score_run WHERE campaign_id = ?", arguments: [campaign]) ?? 0
+            let run = ScoreRun(run: last + 1, contentHash: contentHash, computedAt: Ledger.iso(now()), actor: actor, organizations: scores.count)
+            try db.execute(sql: """
+                INSERT INTO score_run (campaign_id, run, content_hash, computed_at, actor, organizations) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [campaign, run.run, contentHash, run.computedAt, actor, scores.count])
+            try db.execute(sql: "DELETE FROM score_result WHERE campaign_id = ?", arguments: [campaign])
+            let insert = try db.makeStatement(sql: """
+                INSERT INTO score_result (campaign_id, organization_id, total, payload) VALUES (?, ?, ?, ?)
+                """)
+            for score in scores {
+                try insert.execute(arguments: [campaign, score.organization.rawValue, score.total, score.payload])
+            }
+            try Ledger.audit(db, at: run.computedAt, actor: actor, action: "score", entity: "campaign", id: campaign,
+                             details: "расчёт № \(run.run): организаций \(scores.count), хеш \(contentHash)")
+            return run
+        }
+    }
+
+    public func scoreRuns(campaign: String) throws -> [ScoreRun] {
+        try database.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM score_run WHERE campaign_id = ? ORDER BY run", arguments: [campaign]).map { row in
+                ScoreRun(run: row["run"], contentHash: row["content_hash"], computedAt: row["computed_at"], actor: row["actor"],
+                         organizations: row["organizations"])
+            }
+        }
+    }
+
+    public func storedScores(campaign: String) throws -> [StoredScore] {
+        try database.writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT organization_id, total, payload FROM score_result WHERE campaign_id = ? ORDER BY organization_id
+                """, arguments: [campaign]).map { row in
+                StoredScore(organization: OrganizationID(row["organization_id"]), total: row["total"], payload: row["payload"])
+            }
+        }
+    }
+}
