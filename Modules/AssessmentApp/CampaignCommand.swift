@@ -107,6 +107,45 @@ struct CampaignImportOptions: ParsableArguments {
 
     @Argument(help: "Файл данных (CSV; форматы — в Modules/AssessmentFiles/README.md).")
     var file: String
+
+    @Flag(name: .customLong("skip-invalid"),
+          help: "Загрузить правильные строки, а строки с ошибками записать в файл отклонённых (--rejects) вместо отказа от всего файла.")
+    var skipInvalid = false
+
+    @Option(help: "Файл отклонённых строк для --skip-invalid (по умолчанию <файл>.отклонено.csv рядом с исходным).")
+    var rejects: String?
+
+    func validate() throws {
+        if rejects != nil && !skipInvalid { throw ValidationError("--rejects имеет смысл только вместе с --skip-invalid.") }
+    }
+
+    /// Where rejected rows go: beside the data file unless said otherwise.
+    var rejectsURL: URL {
+        if let rejects { return URL(fileURLWithPath: rejects) }
+        let url = URL(fileURLWithPath: file)
+        return url.deletingPathExtension().appendingPathExtension("отклонено.csv")
+    }
+}
+
+/// Rows left out under --skip-invalid: collected while reading, written and told about after the import.
+final class RejectedRows {
+    private(set) var rows: [RejectedRow] = []
+
+    func add(_ row: RejectedRow) { rows.append(row) }
+
+    /// Writes the rejects file and tells the user, or says that nothing was rejected.
+    func report(to url: URL, remap: (DataFileError) -> DataFileError = { $0 }) throws {
+        guard !rows.isEmpty else {
+            printError("Отклонённых строк нет.")
+            return
+        }
+        try RejectsFile.write(rows, to: url)
+        let problems = remap(DataFileError(problems: rows.flatMap(\.problems)))
+        problems.problems.prefix(20).forEach { printError("  \($0)") }
+        if problems.problems.count > 20 { printError("  … и ещё \(problems.problems.count - 20)") }
+        printError("Отклонено строк: \(rows.count); они записаны в \(url.path) (столбец «\(RejectsFile.problemsColumn)» — что исправить; "
+                   + "исправленный файл загружается как есть).")
+    }
 }
 
 /// What both data imports need: the campaign, its institutions from the registry, the sector configs.
@@ -150,16 +189,19 @@ struct ImportChecklists: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let context = try CampaignImportContext(options)
-            let (marks, format) = try ChecklistsFile.read(
+            let rejected = RejectedRows()
+            let (marks, audits, format) = try ChecklistsFile.read(
                 URL(fileURLWithPath: options.file), organizations: context.organizations,
-                checklists: context.sectors.mapValues(context.environment.checklists(for:)))
+                checklists: context.sectors.mapValues(context.environment.checklists(for:)),
+                rejected: options.skipInvalid ? rejected.add : nil)
             let rows = marks.values.reduce(0) { $0 + $1.values.reduce(0) { $0 + $1.count } }
             let receipt = try SQLiteCampaignStore(database: context.database).importChecklists(
-                campaign: options.campaign, marks: marks,
+                campaign: options.campaign, marks: marks, audits: audits,
                 file: try context.importedFile(kind: "checklists", rows: rows, format: format.description),
                 actor: options.database.resolvedActor)
             printError("Прочитано: \(options.file): \(format)")
             print(describe(receipt, what: "отметок"))
+            if options.skipInvalid { try rejected.report(to: options.rejectsURL) }
         }
     }
 }
@@ -188,23 +230,30 @@ struct ImportResponses: ParsableCommand {
             var progress = ProgressReporter(total: ProgressReporter.dataLines(in: url), what: "Анкет")
             var done = 0
             defer { progress.finish() }
+            let rejected = RejectedRows()
             do {
                 let receipt = try SQLiteCampaignStore(database: context.database).importResponses(
                     campaign: options.campaign, file: try context.importedFile(kind: "responses", rows: 0, format: ""),
                     actor: options.database.resolvedActor
                 ) { insert in
-                    let (format, _) = try ResponsesFile.visit(url, organizations: context.organizations, questions: questions) { row in
+                    let (format, _) = try ResponsesFile.visit(
+                        url, organizations: context.organizations, questions: questions,
+                        rejected: options.skipInvalid ? rejected.add : nil
+                    ) { row in
                         done += 1
                         progress.update(done)
                         let asked = ResponseTallier.askedQuestions(row.answers, questions: questions[sectorOf[row.organization]!] ?? [])
                         try insert(StoredResponse(externalID: row.externalID, organization: row.organization, channel: row.channel,
-                                                  answers: row.answers, asked: asked))
+                                                  answers: row.answers, asked: asked, comments: row.comments, submittedAt: row.submittedAt))
                     }
                     let detected = export?.format ?? format
                     printError("Прочитано: \(options.file): \(detected)")
                     return detected.description
                 }
                 print(describe(receipt, what: "анкет"))
+                if options.skipInvalid {
+                    try rejected.report(to: options.rejectsURL) { export?.remap($0, to: options.file) ?? $0 }
+                }
             } catch let error as DataFileError {
                 // Problems of a converted export are said about the export's own lines.
                 throw export?.remap(error, to: options.file) ?? error

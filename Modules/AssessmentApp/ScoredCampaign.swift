@@ -34,7 +34,7 @@ public struct ScoredCampaign: Sendable {
         for sector in sectors.values where !sector.methodologies.contains(engine.methodology.id) {
             throw AppError.sectorNotForMethodology(sector: sector.id.rawValue, methodology: engine.methodology.id.rawValue)
         }
-        let (marks, checklistsFormat) = try ChecklistsFile.read(
+        let (marks, _, checklistsFormat) = try ChecklistsFile.read(
             checklistsURL, organizations: organizations, checklists: sectors.mapValues(environment.checklists(for:)))
         let responses = try ResponsesFile.read(
             responsesURL, organizations: organizations, questions: sectors.mapValues(environment.questions(for:)))
@@ -65,7 +65,7 @@ public struct ScoredCampaign: Sendable {
         let unitScores = score(data, sectors: sectors, engine: engine, environment: environment)
         return ScoredCampaign(
             organizations: data.map(\.organization), scores: BranchAggregation.apply(unitScores, policies: engine.policies),
-            unitScores: unitScores, suggestions: [:],
+            unitScores: unitScores, suggestions: try store.suggestions(campaign: id),
             formats: ["кампания «\(campaign.title)» (\(campaign.id)), методика \(campaign.methodology), организаций: \(data.count)"])
     }
 

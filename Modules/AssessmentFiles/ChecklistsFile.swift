@@ -3,21 +3,36 @@ public import Foundation
 
 /// `checklists.csv`: one row per check-list item of an organisation (long format).
 public struct ChecklistsFile {
-    static let columns = ["organization_id", "checklist", "item", "value"]
+    static let required = ["organization_id", "checklist", "item", "value"]
+    /// Who checked the item, when, and its evidence; and the rejects file's problems, which are skipped.
+    static let optional = ["auditor", "checked_on", "evidence"]
+
+    public typealias Marks = [OrganizationID: [ChecklistID: [ChecklistItemID: ItemMark]]]
+    public typealias Audits = [OrganizationID: [ChecklistID: [ChecklistItemID: ItemAudit]]]
 
     /// `checklists[sector]` already holds the extra criteria's check-lists of that sector.
-    public static func read(_ url: URL, organizations: [Organization], checklists: [SectorID: [Checklist]])
-        throws(DataFileError) -> (marks: [OrganizationID: [ChecklistID: [ChecklistItemID: ItemMark]]], format: DetectedFormat)
+    /// With `rejected`, a row with problems goes there instead of failing the file (`--skip-invalid`).
+    public static func read(_ url: URL, organizations: [Organization], checklists: [SectorID: [Checklist]],
+                            rejected: ((RejectedRow) -> Void)? = nil)
+        throws(DataFileError) -> (marks: Marks, audits: Audits, format: DetectedFormat)
     {
-        var (reader, problems, column, _) = try FixedColumnsFile.open(url, columns: columns, required: columns)
+        var (reader, problems, column, header) = try FixedColumnsFile.open(
+            url, columns: required + optional, required: required, hidden: [RejectsFile.problemsColumn])
 
         let organizationByID = Dictionary(organizations.map { ($0.id, $0) }) { first, _ in first }
         let listsBySector = checklists.mapValues { lists in Dictionary(lists.map { ($0.id, $0) }) { first, _ in first } }
         var itemSets: [SectorID: [ChecklistID: Set<ChecklistItemID>]] = [:]
-        var marks: [OrganizationID: [ChecklistID: [ChecklistItemID: ItemMark]]] = [:]
+        var marks: Marks = [:]
+        var audits: Audits = [:]
         var lineOfMark: [OrganizationID: [ChecklistID: [ChecklistItemID: Int]]] = [:]
 
         while let record = reader.next() {
+            let problemsBefore = problems.count
+            defer {
+                if let rejected, problems.count > problemsBefore {
+                    rejected(RejectedRow(header: header.fields, fields: record.fields, problems: problems.take(since: problemsBefore)))
+                }
+            }
             guard column.checkShape(record, problems: &problems) else { continue }
             let organizationText = record[column["organization_id"]]
             let listText = record[column["checklist"]]
@@ -31,6 +46,15 @@ public struct ChecklistsFile {
             } else {
                 mark = CellVocabulary.mark(valueText)
                 if mark == nil { problems.add(line: record.line, field: "value", value: valueText, CellVocabulary.markExpectation) }
+            }
+            var audit = ItemAudit()
+            if let position = column["auditor"], !record[position].isEmpty { audit.auditor = record[position] }
+            if let position = column["evidence"], !record[position].isEmpty { audit.evidence = record[position] }
+            if let position = column["checked_on"], !record[position].isEmpty {
+                audit.checkedOn = TimestampCell.day(record[position])
+                if audit.checkedOn == nil {
+                    problems.add(line: record.line, field: "checked_on", value: record[position], "ожидалась дата 2025-05-14 или 14.05.2025")
+                }
             }
             guard let organization = problems.organization(organizationText, line: record.line, in: organizationByID) else { continue }
             let lists = listsBySector[organization.sector] ?? [:]
@@ -65,10 +89,12 @@ public struct ChecklistsFile {
                 continue
             }
             lineOfMark[organization.id, default: [:]][listID, default: [:]][itemID] = record.line
-            if let mark { marks[organization.id, default: [:]][listID, default: [:]][itemID] = mark }
+            guard let mark, problems.count == problemsBefore else { continue }
+            marks[organization.id, default: [:]][listID, default: [:]][itemID] = mark
+            if !audit.isEmpty { audits[organization.id, default: [:]][listID, default: [:]][itemID] = audit }
         }
         if let readError = reader.readError { problems.add(line: 0, readError) }
         try problems.check()
-        return (marks, reader.format)
+        return (marks, audits, reader.format)
     }
 }

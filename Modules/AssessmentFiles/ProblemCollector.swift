@@ -22,6 +22,13 @@ struct ProblemCollector {
         problems.append(DataFileProblem(file: file, line: line, field: field, value: value, message: message))
     }
 
+    /// Removes and returns the problems added after the collector held `count` of them (one row's, under --skip-invalid).
+    mutating func take(since count: Int) -> [DataFileProblem] {
+        let start = min(count, problems.count)
+        defer { problems.removeSubrange(start...) }
+        return Array(problems[start...])
+    }
+
     /// Throws everything collected so far, in line order.
     func check() throws(DataFileError) {
         guard !isEmpty else { return }

@@ -4,6 +4,8 @@ public import Foundation
 /// `responses.csv`: one questionnaire per row (wide format), columns named by question id.
 public struct ResponsesFile {
     static let fixedColumns = ["response_id", "organization_id", "channel"]
+    /// Service columns a file may have: when the questionnaire was filled in, and the rejects file's problems.
+    static let optionalColumns = ["submitted_at", RejectsFile.problemsColumn]
 
     /// Streams the file and folds every row straight into its organisation's `ResponseTallier`:
     /// the rows are never held. `questions[sector]` already holds the extra criteria's questions.
@@ -23,7 +25,11 @@ public struct ResponsesFile {
     /// Streams the file and hands every valid row to `body` as it is read. The file is checked to its
     /// end before this returns: when it throws, rows already handed over must be discarded (a store
     /// does this by running the whole visit inside one transaction).
+    ///
+    /// With `rejected`, a row with problems goes there instead of failing the file (`--skip-invalid`);
+    /// problems of the header still fail it.
     public static func visit(_ url: URL, organizations: [Organization], questions: [SectorID: [Question]],
+                             rejected: ((RejectedRow) -> Void)? = nil,
                              _ body: (ParsedResponse) throws -> Void) throws(DataFileError) -> (format: DetectedFormat, rows: Int)
     {
         let reader = try CSVRecordReader(url)
@@ -37,14 +43,16 @@ public struct ResponsesFile {
         let knownQuestions = Set(questions.values.flatMap { $0.map(\.id.rawValue) })
         let column = HeaderColumns(
             header, required: fixedColumns,
-            recognise: { name in fixedColumns.first { $0 == name.lowercased() } ?? (knownQuestions.contains(name) ? name : nil) },
+            recognise: { name in
+                (fixedColumns + optionalColumns).first { $0 == name.lowercased() } ?? (knownQuestions.contains(name) ? name : nil)
+            },
             unknownMessage: "столбец не служебный и не код вопроса анкеты ни одной из сфер (\(sectorList)): "
                 + "ожидались \(fixedColumns.joined(separator: ", ")) и коды вопросов",
             problems: &problems)
         guard column.contains(all: fixedColumns) else { throw problems.error }
 
         let questionColumns: [(position: Int, id: QuestionID)] = column.index
-            .filter { !fixedColumns.contains($0.key) }
+            .filter { !fixedColumns.contains($0.key) && !optionalColumns.contains($0.key) }
             .map { ($0.value, QuestionID($0.key)) }
             .sorted { $0.position < $1.position }
         let questionsBySector = questions.mapValues { list in Dictionary(list.map { ($0.id, $0) }) { first, _ in first } }
@@ -54,8 +62,13 @@ public struct ResponsesFile {
 
         while let record = reader.next() {
             rows += 1
-            guard column.checkShape(record, problems: &problems) else { continue }
             let problemsBefore = problems.count
+            defer {
+                if let rejected, problems.count > problemsBefore {
+                    rejected(RejectedRow(header: header.fields, fields: record.fields, problems: problems.take(since: problemsBefore)))
+                }
+            }
+            guard column.checkShape(record, problems: &problems) else { continue }
 
             let responseID = record[column["response_id"]]
             if responseID.isEmpty {
@@ -72,12 +85,20 @@ public struct ResponsesFile {
             } else if CellVocabulary.channel(channel) == nil {
                 problems.add(line: record.line, field: "channel", value: channel, CellVocabulary.channelExpectation)
             }
+            var submittedAt: String?
+            if let position = column["submitted_at"], !record[position].isEmpty {
+                submittedAt = TimestampCell.normalize(record[position])
+                if submittedAt == nil {
+                    problems.add(line: record.line, field: "submitted_at", value: record[position], TimestampCell.expectation)
+                }
+            }
             let organizationText = record[column["organization_id"]]
             guard let organization = problems.organization(organizationText, line: record.line, in: organizationByID) else { continue }
 
             let asked = questionsBySector[organization.sector] ?? [:]
             var answers: [QuestionID: String] = [:]
             var texts: [String] = []
+            var comments: [QuestionID: String] = [:]
             for (position, id) in questionColumns {
                 let raw = record[position]
                 guard !raw.isEmpty else { continue }
@@ -88,7 +109,10 @@ public struct ResponsesFile {
                 }
                 switch AnswerNormalizer.normalize(raw, for: question) {
                 case .success(let code) where question.answer == .text:
-                    if AnswerNormalizer.isMeaningfulSuggestion(code) { texts.append(code) }
+                    if AnswerNormalizer.isMeaningfulSuggestion(code) {
+                        texts.append(code)
+                        comments[id] = code
+                    }
                 case .success(let code):
                     answers[id] = code
                 case .failure(let expected):
@@ -98,7 +122,8 @@ public struct ResponsesFile {
             guard problems.count == problemsBefore, let code = CellVocabulary.channel(channel) else { continue }
             do {
                 try body(ParsedResponse(line: record.line, externalID: responseID, organization: organization.id,
-                                        channel: code, answers: answers, suggestions: texts))
+                                        channel: code, answers: answers, suggestions: texts, comments: comments,
+                                        submittedAt: submittedAt))
             } catch {
                 problems.add(line: record.line, "строку не удалось сохранить: \(error.localizedDescription)")
             }
@@ -118,4 +143,8 @@ public struct ParsedResponse: Sendable {
     public var channel: String
     public var answers: [QuestionID: String]
     public var suggestions: [String]
+    /// Meaningful free-text answers by question, kept with the response.
+    public var comments: [QuestionID: String]
+    /// ISO date or date-time from `submitted_at`, when the file has it.
+    public var submittedAt: String?
 }

@@ -34,13 +34,20 @@ public struct StoredResponse: Sendable, Equatable {
     public var answers: [QuestionID: String]
     /// Questions the respondent was asked (`ResponseTallier.askedQuestions`); other answers are kept, not counted.
     public var asked: Set<QuestionID>
+    /// Free-text answers (suggestions) by question; never counted, shown on the institution's card.
+    public var comments: [QuestionID: String]
+    /// ISO date or date-time the questionnaire was filled in, when known.
+    public var submittedAt: String?
 
-    public init(externalID: String, organization: OrganizationID, channel: String, answers: [QuestionID: String], asked: Set<QuestionID>) {
+    public init(externalID: String, organization: OrganizationID, channel: String, answers: [QuestionID: String], asked: Set<QuestionID>,
+                comments: [QuestionID: String] = [:], submittedAt: String? = nil) {
         self.externalID = externalID
         self.organization = organization
         self.channel = channel
         self.answers = answers
         self.asked = asked
+        self.comments = comments
+        self.submittedAt = submittedAt
     }
 }
 
@@ -50,7 +57,9 @@ public protocol CampaignStore: Sendable {
     func campaigns() throws -> [Campaign]
     func campaign(_ id: String) throws -> Campaign?
     /// All marks of a file or none; the same file (by hash) again changes nothing.
+    /// `audits` says who checked an item, when, and its evidence, where the file has them.
     func importChecklists(campaign: String, marks: [OrganizationID: [ChecklistID: [ChecklistItemID: ItemMark]]],
+                          audits: [OrganizationID: [ChecklistID: [ChecklistItemID: ItemAudit]]],
                           file: ImportedFile, actor: String) throws -> ImportReceipt
     /// `rows` streams the file into `insert` and returns what was detected in it (encoding, delimiter);
     /// if it throws, nothing of the file stays.
@@ -62,6 +71,10 @@ public protocol CampaignStore: Sendable {
     func setInstitutions(campaign: String, institutions: [OrganizationID], actor: String) throws
     /// The approved list, empty when the campaign covers its whole sectors.
     func institutions(campaign: String) throws -> [OrganizationID]
+    /// Respondents' free-text suggestions per organisation, in the order the responses were stored.
+    func suggestions(campaign: String) throws -> [OrganizationID: [String]]
+    /// Who checked each item of an organisation's check-lists, when, and its evidence.
+    func checklistAudits(campaign: String, organization: OrganizationID) throws -> [ChecklistID: [ChecklistItemID: ItemAudit]]
     /// Questionnaires per organisation and channel (`web`, `paper`, `interview`, `phone`).
     func responsesByChannel(campaign: String) throws -> [OrganizationID: [String: Int]]
     /// Freezes the results: stores them with their content hash and closes the campaign to new data.

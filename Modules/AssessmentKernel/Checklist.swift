@@ -43,3 +43,18 @@ public enum ItemMark: String, Sendable, Equatable, Codable {
     /// Blank in the operator's sheet: the item does not apply and leaves the denominator.
     case notApplicable
 }
+
+/// Who checked an item, on which day, and what proves it (a link or a photo's path).
+public struct ItemAudit: Sendable, Equatable, Codable {
+    public var auditor: String?
+    public var checkedOn: Day?
+    public var evidence: String?
+
+    public init(auditor: String? = nil, checkedOn: Day? = nil, evidence: String? = nil) {
+        self.auditor = auditor
+        self.checkedOn = checkedOn
+        self.evidence = evidence
+    }
+
+    public var isEmpty: Bool { auditor == nil && checkedOn == nil && evidence == nil }
+}

@@ -36,6 +36,7 @@ public struct SQLiteCampaignStore: CampaignStore {
     }
 
     public func importChecklists(campaign: String, marks: [OrganizationID: [ChecklistID: [ChecklistItemID: ItemMark]]],
+                                 audits: [OrganizationID: [ChecklistID: [ChecklistItemID: ItemAudit]]],
                                  file: ImportedFile, actor: String) throws -> ImportReceipt {
         try database.writer.write { db in
             try Self.requireOpen(db, campaign)
@@ -57,10 +58,13 @@ public struct SQLiteCampaignStore: CampaignStore {
                         default: receipt.updated += 1
                         }
                         // A later audit of the same item replaces the earlier mark.
+                        let audit = audits[organization]?[list]?[item]
                         try db.execute(sql: """
-                            INSERT OR REPLACE INTO checklist_mark (campaign_id, organization_id, checklist, item, mark, import_id)
-                            VALUES (?, ?, ?, ?, ?, ?)
-                            """, arguments: [campaign, organization.rawValue, list.rawValue, item.rawValue, mark.rawValue, importID])
+                            INSERT OR REPLACE INTO checklist_mark
+                                (campaign_id, organization_id, checklist, item, mark, import_id, auditor, checked_on, evidence)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """, arguments: [campaign, organization.rawValue, list.rawValue, item.rawValue, mark.rawValue, importID,
+                                             audit?.auditor, audit?.checkedOn?.iso, audit?.evidence])
                     }
                 }
             }
@@ -80,19 +84,24 @@ public struct SQLiteCampaignStore: CampaignStore {
             let stamp = Ledger.iso(now())
             let importID = try Ledger.record(db, file, campaign: campaign, actor: actor, at: stamp)
             let insertResponse = try db.makeStatement(sql: """
-                INSERT INTO response (campaign_id, organization_id, external_id, channel, import_id) VALUES (?, ?, ?, ?, ?)
+                INSERT INTO response (campaign_id, organization_id, external_id, channel, import_id, submitted_at) VALUES (?, ?, ?, ?, ?, ?)
                 """)
+            let insertComment = try db.makeStatement(sql: "INSERT INTO response_comment (response_id, question, text) VALUES (?, ?, ?)")
             let insertAnswer = try db.makeStatement(sql: "INSERT INTO answer (response_id, question, value, counted) VALUES (?, ?, ?, ?)")
             var inserted = 0
             let format = try rows { response in
                 do {
-                    try insertResponse.execute(arguments: [campaign, response.organization.rawValue, response.externalID, response.channel, importID])
+                    try insertResponse.execute(arguments: [campaign, response.organization.rawValue, response.externalID, response.channel,
+                                                           importID, response.submittedAt])
                 } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
                     throw StoreError.duplicateResponse(campaign: campaign, externalID: response.externalID)
                 }
                 let responseID = db.lastInsertedRowID
                 for (question, value) in response.answers {
                     try insertAnswer.execute(arguments: [responseID, question.rawValue, value, response.asked.contains(question)])
+                }
+                for (question, text) in response.comments {
+                    try insertComment.execute(arguments: [responseID, question.rawValue, text])
                 }
                 inserted += 1
             }
@@ -195,6 +204,34 @@ public struct SQLiteCampaignStore: CampaignStore {
     static func institutions(_ db: Database, _ campaign: String) throws -> [OrganizationID] {
         try String.fetchAll(db, sql: "SELECT organization_id FROM campaign_organization WHERE campaign_id = ? ORDER BY organization_id",
                             arguments: [campaign]).map { OrganizationID($0) }
+    }
+
+    public func suggestions(campaign: String) throws -> [OrganizationID: [String]] {
+        try database.writer.read { db in
+            var result: [OrganizationID: [String]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT r.organization_id, c.text FROM response_comment c JOIN response r ON r.id = c.response_id
+                WHERE r.campaign_id = ? ORDER BY r.id, c.question
+                """, arguments: [campaign]) {
+                result[OrganizationID(row["organization_id"]), default: []].append(row["text"])
+            }
+            return result
+        }
+    }
+
+    public func checklistAudits(campaign: String, organization: OrganizationID) throws -> [ChecklistID: [ChecklistItemID: ItemAudit]] {
+        try database.writer.read { db in
+            var result: [ChecklistID: [ChecklistItemID: ItemAudit]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT checklist, item, auditor, checked_on, evidence FROM checklist_mark
+                WHERE campaign_id = ? AND organization_id = ? AND (auditor IS NOT NULL OR checked_on IS NOT NULL OR evidence IS NOT NULL)
+                """, arguments: [campaign, organization.rawValue]) {
+                let day: String? = row["checked_on"]
+                result[ChecklistID(row["checklist"]), default: [:]][ChecklistItemID(row["item"])] =
+                    ItemAudit(auditor: row["auditor"], checkedOn: day.flatMap(Day.init(iso:)), evidence: row["evidence"])
+            }
+            return result
+        }
     }
 
     public func responsesByChannel(campaign: String) throws -> [OrganizationID: [String: Int]] {

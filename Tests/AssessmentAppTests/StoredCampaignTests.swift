@@ -34,8 +34,8 @@ private struct StoredDemo {
     func importChecklists() throws {
         let url = RepositoryPaths.demo.appendingPathComponent("checklists.csv")
         let checklists = Dictionary(uniqueKeysWithValues: environment.config.sectors.map { ($0.id, environment.checklists(for: $0)) })
-        let (marks, _) = try ChecklistsFile.read(url, organizations: organizations, checklists: checklists)
-        _ = try store.importChecklists(campaign: "2025", marks: marks, file: file(url, kind: "checklists"), actor: "тест")
+        let (marks, audits, _) = try ChecklistsFile.read(url, organizations: organizations, checklists: checklists)
+        _ = try store.importChecklists(campaign: "2025", marks: marks, audits: audits, file: file(url, kind: "checklists"), actor: "тест")
     }
 
     func importResponses(_ url: URL) throws -> ImportReceipt {
@@ -131,7 +131,7 @@ struct StoredCampaignTests {
     func unknownCampaign() throws {
         let demo = try StoredDemo()
         #expect(throws: StoreError.campaignNotFound("2030")) {
-            try demo.store.importChecklists(campaign: "2030", marks: [:], file: ImportedFile(kind: "checklists", path: "x", sha256: "x", rows: 0, format: ""), actor: "тест")
+            try demo.store.importChecklists(campaign: "2030", marks: [:], audits: [:], file: ImportedFile(kind: "checklists", path: "x", sha256: "x", rows: 0, format: ""), actor: "тест")
         }
     }
 }

@@ -28,7 +28,7 @@ struct ChecklistsFileTests {
             school,stand,stand-1,неприм
             school,heads_meeting,heads_meeting-2,да
             """)
-        let (marks, format) = try ChecklistsFile.read(url, organizations: DataFileFixture.organizations, checklists: DataFileFixture.checklists)
+        let (marks, _, format) = try ChecklistsFile.read(url, organizations: DataFileFixture.organizations, checklists: DataFileFixture.checklists)
         #expect(format == DetectedFormat(encoding: .utf8, delimiter: ","))
         #expect(marks == [
             "lib": [
@@ -43,7 +43,7 @@ struct ChecklistsFileTests {
     @Test("Windows-1251 with semicolons")
     func windows1251() throws {
         let url = try fixture.write("checklists.csv", "organization_id;checklist;item;value\r\nlib;stand;stand-1;Есть\r\nlib;stand;stand-2;Нет\r\n", encoding: .windowsCP1251)
-        let (marks, format) = try ChecklistsFile.read(url, organizations: DataFileFixture.organizations, checklists: DataFileFixture.checklists)
+        let (marks, _, format) = try ChecklistsFile.read(url, organizations: DataFileFixture.organizations, checklists: DataFileFixture.checklists)
         #expect(format.description == "кодировка Windows-1251, разделитель «;»")
         #expect(marks["lib"]?["stand"] == ["stand-1": .present, "stand-2": .absent])
     }
@@ -78,7 +78,7 @@ struct ChecklistsFileTests {
         let url = try fixture.write("checklists.csv", "organization_id,list,item,value\n")
         let file = fixture.path("checklists.csv")
         #expect(DataFileFixture.problems { _ = try read(url) } == [
-            "\(file):1: поле «list»: неизвестный столбец: ожидались столбцы organization_id, checklist, item, value",
+            "\(file):1: поле «list»: неизвестный столбец: ожидались столбцы organization_id, checklist, item, value, auditor, checked_on, evidence",
             "\(file):1: поле «checklist»: в заголовке нет обязательного столбца",
         ])
     }

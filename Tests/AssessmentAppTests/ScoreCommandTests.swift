@@ -1,0 +1,73 @@
+import ArgumentParser
+import AssessmentApp
+import AssessmentKernel
+import AssessmentStorage
+import Foundation
+import Testing
+import TestSupport
+
+/// Runs nok-admin commands in process against one temporary database, as an operator would type them.
+struct AdminSession {
+    let database: String
+
+    init(_ name: String) throws {
+        database = try RepositoryPaths.temporaryDirectory(name).appendingPathComponent("db.sqlite").path
+    }
+
+    func run(_ arguments: [String]) throws {
+        var command = try AdminCommand.parseAsRoot(arguments + ["--database", database, "--config-dir", RepositoryPaths.configs.path])
+        try command.run()
+    }
+
+    /// The demo registry, one campaign and its check-lists and responses.
+    func loadDemo() throws {
+        let demo = RepositoryPaths.demo
+        try run(["registry", "import", demo.appendingPathComponent("organizations.csv").path])
+        try run(["campaign", "create", "--id", "2025", "--year", "2025", "--sectors", "culture", "education", "social-services"])
+        try run(["import", "checklists", "--campaign", "2025", demo.appendingPathComponent("checklists.csv").path])
+        try run(["import", "responses", "--campaign", "2025", demo.appendingPathComponent("responses.csv").path])
+    }
+
+    var store: SQLiteCampaignStore {
+        get throws { SQLiteCampaignStore(database: try AppDatabase(path: database)) }
+    }
+}
+
+@Suite("Stored scores and approval")
+struct ScoreCommandTests {
+    @Test("score stores every institution's score with its explanation; a rerun on the same data keeps the hash")
+    func storesScores() throws {
+        let session = try AdminSession("score")
+        try session.loadDemo()
+        try session.run(["score", "--campaign", "2025"])
+        try session.run(["score", "--campaign", "2025"])
+        let store = try session.store
+        let runs = try store.scoreRuns(campaign: "2025")
+        #expect(runs.map(\.run) == [1, 2])
+        #expect(runs[0].contentHash == runs[1].contentHash)
+        let stored = try store.storedScores(campaign: "2025")
+        #expect(stored.count == 30)
+
+        // The stored payload is the same score the reports compute, explanation included.
+        let environment = try AppEnvironment(configDirectory: RepositoryPaths.configs)
+        let scored = try ScoredCampaign.load(campaign: "2025", store: store, environment: environment)
+        let first = try #require(stored.first)
+        let decoded = try JSONDecoder().decode(OrganizationScore.self, from: Data(first.payload.utf8))
+        #expect(decoded == scored.unitScores.first { $0.organization.id == first.organization })
+        #expect(first.total == decoded.total)
+        #expect(!decoded.totalExplanation.children.isEmpty)
+        #expect(runs[0].contentHash == (try ResultsDigest.make(scored).hash))
+    }
+
+    @Test("approve refuses when samples are short, approves with --force; score is refused once approved")
+    func approveNeedsSamples() throws {
+        let session = try AdminSession("approve-force")
+        try session.loadDemo()
+        #expect(throws: (any Error).self) { try session.run(["approve", "--campaign", "2025", "--decision", "Протокол № 5"]) }
+        #expect(try session.store.campaign("2025")?.status == .open)
+        try session.run(["approve", "--campaign", "2025", "--decision", "Протокол № 5", "--force"])
+        #expect(try session.store.campaign("2025")?.status == .approved)
+        #expect(throws: (any Error).self) { try session.run(["score", "--campaign", "2025"]) }
+        #expect(try session.store.scoreRuns(campaign: "2025").isEmpty)
+    }
+}
