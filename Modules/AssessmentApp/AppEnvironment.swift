@@ -7,6 +7,8 @@ public struct AppEnvironment: Sendable {
     public let configDirectory: URL
     public let registry: PluginRegistry
     public let config: ConfigBundle
+    /// The extra criteria a campaign attached; nil means every one region.yaml lists.
+    public private(set) var attachedExtraCriteria: Set<ExtraCriterionID>?
 
     /// Loads and validates the configs; a bad config stops here with every diagnostic.
     public init(configDirectory: URL, extraSectorDirectories: [URL] = [], plugins: [any SectorPlugin] = sectorPlugins) throws {
@@ -35,9 +37,16 @@ public struct AppEnvironment: Sendable {
         return ScoringEngine(methodology: methodology, policies: config.region.policies, customKinds: registry.indicatorKinds)
     }
 
-    /// Extra criteria that apply to a sector.
+    /// The environment as a stored campaign sees it: only the extra criteria attached to it.
+    public func scoped(to campaign: Campaign) -> AppEnvironment {
+        var scoped = self
+        scoped.attachedExtraCriteria = campaign.extraCriteria.map(Set.init)
+        return scoped
+    }
+
+    /// Extra criteria that apply to a sector (in a campaign's scope, those attached to it).
     public func extraCriteria(for sector: SectorID) -> [ExtraCriterion] {
-        config.region.extraCriteria.filter { $0.sectors.contains(sector) }
+        config.region.extraCriteria.filter { $0.sectors.contains(sector) && attachedExtraCriteria.map { [id = $0.id] in $0.contains(id) } ?? true }
     }
 
     /// Questions of a sector including those of its extra criteria, in questionnaire order.

@@ -12,7 +12,7 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            try database.open().backup(to: file)
+            try database.open().backup(to: file, actor: database.resolvedActor)
             print("Резервная копия записана: \(file)")
         }
     }
@@ -38,7 +38,7 @@ struct RestoreCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            try database.open().restore(from: file)
+            try database.open().restore(from: file, actor: database.resolvedActor)
             print("База \(database.resolvedPath) восстановлена из \(file).")
         }
     }

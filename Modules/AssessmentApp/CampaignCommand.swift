@@ -8,7 +8,8 @@ import Foundation
 struct CampaignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "campaign", abstract: "Кампании НОК: год оценки, сферы, редакция методики.",
-        subcommands: [CreateCampaign.self, ListCampaigns.self, InstitutionsCommand.self, TargetsCommand.self, StagesCommand.self, StageDoneCommand.self])
+        subcommands: [CreateCampaign.self, ListCampaigns.self, InstitutionsCommand.self, ExtraCriteriaCommand.self, OperatorCommand.self,
+                      TargetsCommand.self, StagesCommand.self, StageDoneCommand.self])
 }
 
 struct CreateCampaign: ParsableCommand {
@@ -35,6 +36,10 @@ struct CreateCampaign: ParsableCommand {
     @Option(help: "Шаблон плана из Configs/plans (kaspiysk, dalnegorsk, kilmez, zeya, amur): этапы со сроками и исполнителями.")
     var plan: String?
 
+    @Option(name: .customLong("extra-criteria"), parsing: .upToNextOption,
+            help: "Дополнительные критерии кампании (id из region.yaml); по умолчанию — все критерии региона.")
+    var extraCriteria: [String] = []
+
     func run() throws {
         try runReportingErrors {
             let environment = try config.environment()
@@ -54,7 +59,8 @@ struct CreateCampaign: ParsableCommand {
                 return template
             }
             let campaign = Campaign(id: id, title: title ?? "Независимая оценка качества \(year)", year: year,
-                                    methodology: edition, sectors: sectors.map { SectorID($0) })
+                                    methodology: edition, sectors: sectors.map { SectorID($0) },
+                                    extraCriteria: extraCriteria.isEmpty ? nil : try ExtraCriteriaCommand.checked(extraCriteria, environment))
             let opened = try database.open()
             try SQLiteCampaignStore(database: opened).createCampaign(campaign, actor: database.resolvedActor)
             print("Кампания «\(campaign.title)» (\(id)) создана: сферы \(sectors.joined(separator: ", ")), методика \(edition).")
@@ -160,9 +166,9 @@ struct CampaignImportContext {
     init(_ options: CampaignImportOptions) throws {
         let id = options.campaign
         path = options.file
-        environment = try options.config.environment()
         database = try options.database.open()
         guard let campaign = try SQLiteCampaignStore(database: database).campaign(id) else { throw StoreError.campaignNotFound(id) }
+        environment = try options.config.environment().scoped(to: campaign)
         self.campaign = campaign
         let listed = Set(try SQLiteCampaignStore(database: database).institutions(campaign: id))
         organizations = try SQLiteRegistryStore(database: database).organizations(includeInactive: false)

@@ -8,7 +8,8 @@ extension CouncilDecision.Subject: ExpressibleByArgument {}
 struct CouncilCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "council", abstract: "Общественный совет: состав, заседания, решения (решение по этапу плана отмечает этап выполненным).",
-        subcommands: [AddMember.self, ListMembers.self, AddMeeting.self, AddDecision.self, ListMeetings.self])
+        subcommands: [AddMember.self, ListMembers.self, AddMeeting.self, AddDecision.self, ListMeetings.self, AddVisit.self, ListVisits.self,
+                      CheckPlans.self])
 }
 
 struct AddMember: ParsableCommand {

@@ -41,7 +41,7 @@ struct InitCommand: ParsableCommand {
 struct RegistryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "registry", abstract: "Реестр учреждений: импорт, список, карточка, вывод из реестра.",
-        subcommands: [ImportRegistry.self, ListRegistry.self, ShowOrganization.self, DeactivateOrganization.self])
+        subcommands: [ImportRegistry.self, ListRegistry.self, ShowOrganization.self, EditOrganization.self, DeactivateOrganization.self])
 }
 
 struct ImportRegistry: ParsableCommand {

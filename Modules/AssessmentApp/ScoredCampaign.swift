@@ -59,6 +59,7 @@ public struct ScoredCampaign: Sendable {
     /// Scores a stored campaign under the edition it was created with.
     public static func load(campaign id: String, store: any CampaignStore, environment: AppEnvironment) throws -> ScoredCampaign {
         guard let campaign = try store.campaign(id) else { throw StoreError.campaignNotFound(id) }
+        let environment = environment.scoped(to: campaign)
         let engine = try environment.engine(methodology: campaign.methodology)
         let data = try store.organizationData(campaign: id)
         let sectors = try RegistryValidation.sectors(of: data.map(\.organization), config: environment.config)

@@ -13,9 +13,12 @@ public struct Campaign: Sendable, Equatable, Codable {
     public var status: Status
     /// The plan template the campaign's stages came from (`Configs/plans/<id>.yaml`).
     public var planTemplate: String?
+    /// Extra criteria the administration attached to this campaign; nil means the region's list.
+    public var extraCriteria: [ExtraCriterionID]?
 
     public init(id: String, title: String, year: Int, methodology: MethodologyID, sectors: [SectorID], status: Status = .open,
-                planTemplate: String? = nil) {
+                planTemplate: String? = nil, extraCriteria: [ExtraCriterionID]? = nil) {
+        self.extraCriteria = extraCriteria
         self.id = id
         self.title = title
         self.year = year
@@ -75,6 +78,10 @@ public protocol CampaignStore: Sendable {
     func suggestions(campaign: String) throws -> [OrganizationID: [String]]
     /// Who checked each item of an organisation's check-lists, when, and its evidence.
     func checklistAudits(campaign: String, organization: OrganizationID) throws -> [ChecklistID: [ChecklistItemID: ItemAudit]]
+    /// Attaches extra criteria to an open campaign (nil: the region's list again).
+    func setExtraCriteria(campaign: String, _ criteria: [ExtraCriterionID]?, actor: String) throws
+    func setOperator(campaign: String, _ campaignOperator: CampaignOperator, actor: String) throws
+    func campaignOperator(campaign: String) throws -> CampaignOperator?
     /// Questionnaires per organisation and channel (`web`, `paper`, `interview`, `phone`).
     func responsesByChannel(campaign: String) throws -> [OrganizationID: [String: Int]]
     /// Freezes the results: stores them with their content hash and closes the campaign to new data.

@@ -8,6 +8,8 @@ public protocol RegistryStore: Sendable {
     /// Active institutions, or all with `includeInactive`; ordered by sector, then id.
     func organizations(includeInactive: Bool) throws -> [Organization]
     func organization(_ id: OrganizationID) throws -> Organization?
+    /// Replaces one institution's record; the log gets every changed field, old and new.
+    func update(_ organization: Organization, actor: String, reason: String?) throws
     /// Never deletes: an institution with results must stay traceable.
     func deactivate(_ id: OrganizationID, actor: String, reason: String) throws
     /// Newest first.

@@ -3,15 +3,20 @@ import GRDB
 
 extension AppDatabase {
     /// Writes a consistent copy of the whole database to a single file (SQLite's online backup).
-    public func backup(to path: String) throws {
+    /// The log records the copy first, so the copy itself shows when it was made and by whom.
+    public func backup(to path: String, actor: String, at date: Date = Date()) throws {
         if FileManager.default.fileExists(atPath: path) { throw BackupError.destinationExists(path) }
+        try writer.write { db in
+            try Ledger.audit(db, at: Ledger.iso(date), actor: actor, action: "backup", entity: "database", id: "", details: "резервная копия: \(path)")
+        }
         let destination = try DatabaseQueue(path: path)
         try writer.backup(to: destination)
         try destination.close()
     }
 
     /// Replaces this database's content with a backup, after checking the backup is an OpenNOK database.
-    public func restore(from path: String) throws {
+    /// The restored log gets an entry saying so: changes made after the copy are gone, and the log shows why.
+    public func restore(from path: String, actor: String, at date: Date = Date()) throws {
         guard FileManager.default.fileExists(atPath: path) else { throw BackupError.missing(path) }
         let source = try DatabaseQueue(path: path, configuration: {
             var configuration = Configuration()
@@ -26,6 +31,10 @@ extension AppDatabase {
         try source.close()
         // A backup made before a later migration is brought up to date.
         try Self.migrator.migrate(writer)
+        try writer.write { db in
+            try Ledger.audit(db, at: Ledger.iso(date), actor: actor, action: "restore", entity: "database", id: "",
+                             details: "база восстановлена из резервной копии \(path); изменения после её создания утрачены")
+        }
     }
 }
 

@@ -215,6 +215,37 @@ extension AppDatabase {
                 ALTER TABLE checklist_mark ADD COLUMN auditor TEXT;
                 ALTER TABLE checklist_mark ADD COLUMN checked_on TEXT;
                 ALTER TABLE checklist_mark ADD COLUMN evidence TEXT;
+
+                -- JSON array of extra criterion ids; NULL means the region's list (region.yaml).
+                ALTER TABLE campaign ADD COLUMN extra_criteria TEXT;
+                CREATE TABLE campaign_operator (
+                    campaign_id TEXT PRIMARY KEY NOT NULL REFERENCES campaign(id),
+                    name TEXT NOT NULL CHECK (name <> ''),
+                    inn TEXT,
+                    contract TEXT,
+                    terms TEXT
+                );
+                CREATE TABLE control_visit (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    campaign_id TEXT NOT NULL REFERENCES campaign(id),
+                    organization_id TEXT NOT NULL REFERENCES organization(id),
+                    visited_on TEXT NOT NULL,
+                    members TEXT NOT NULL,
+                    findings TEXT NOT NULL CHECK (findings <> ''),
+                    document TEXT
+                );
+                CREATE TABLE plan_check (
+                    campaign_id TEXT NOT NULL REFERENCES campaign(id),
+                    organization_id TEXT NOT NULL REFERENCES organization(id),
+                    previous_campaign TEXT NOT NULL REFERENCES campaign(id),
+                    checked_on TEXT NOT NULL,
+                    measures INTEGER NOT NULL,
+                    done_on_time INTEGER NOT NULL,
+                    done_late INTEGER NOT NULL,
+                    overdue INTEGER NOT NULL,
+                    pending INTEGER NOT NULL,
+                    PRIMARY KEY (campaign_id, organization_id)
+                );
                 """)
         }
         return migrator

@@ -15,8 +15,9 @@ public struct SQLiteCampaignStore: CampaignStore {
     public func createCampaign(_ campaign: Campaign, actor: String) throws {
         try database.writer.write { db in
             if try Self.fetch(db, campaign.id) != nil { throw StoreError.campaignExists(campaign.id) }
-            try db.execute(sql: "INSERT INTO campaign (id, title, year, methodology, status) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [campaign.id, campaign.title, campaign.year, campaign.methodology.rawValue, campaign.status.rawValue])
+            try db.execute(sql: "INSERT INTO campaign (id, title, year, methodology, status, extra_criteria) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [campaign.id, campaign.title, campaign.year, campaign.methodology.rawValue, campaign.status.rawValue,
+                                       try Self.encodeList(campaign.extraCriteria)])
             for sector in campaign.sectors {
                 try db.execute(sql: "INSERT INTO campaign_sector (campaign_id, sector) VALUES (?, ?)", arguments: [campaign.id, sector.rawValue])
             }
@@ -251,7 +252,15 @@ public struct SQLiteCampaignStore: CampaignStore {
         let sectors = try String.fetchAll(db, sql: "SELECT sector FROM campaign_sector WHERE campaign_id = ? ORDER BY sector", arguments: [id])
         return Campaign(id: row["id"], title: row["title"], year: row["year"], methodology: MethodologyID(row["methodology"]),
                         sectors: sectors.map { SectorID($0) }, status: Campaign.Status(rawValue: row["status"]) ?? .open,
-                        planTemplate: row["plan_template"])
+                        planTemplate: row["plan_template"], extraCriteria: try decodeList(row["extra_criteria"]))
+    }
+
+    static func encodeList(_ ids: [ExtraCriterionID]?) throws -> String? {
+        try ids.map { String(decoding: try JSONEncoder().encode($0.map(\.rawValue)), as: UTF8.self) }
+    }
+
+    static func decodeList(_ text: String?) throws -> [ExtraCriterionID]? {
+        try text.map { try JSONDecoder().decode([String].self, from: Data($0.utf8)).map { ExtraCriterionID($0) } }
     }
 
     static func requireOpen(_ db: Database, _ id: String) throws {

@@ -61,6 +61,30 @@ public struct SQLiteRegistryStore: RegistryStore {
         try database.writer.read { db in try Self.fetch(db, id) }
     }
 
+    public func update(_ organization: Organization, actor: String, reason: String?) throws {
+        try database.writer.write { db in
+            guard let existing = try Self.fetch(db, organization.id) else { throw StoreError.organizationNotFound(organization.id) }
+            if let parent = organization.parent, try Self.fetch(db, parent) == nil {
+                throw StoreError.parentNotFound(organization.id, parent: parent)
+            }
+            let changes = Self.changes(from: existing, to: organization)
+            guard !changes.isEmpty else { return }
+            try Self.update(db, organization)
+            try Self.audit(db, at: Ledger.iso(now()), actor: actor, action: "update", id: organization.id,
+                           details: changes.joined(separator: "; "), reason: reason)
+        }
+    }
+
+    /// `поле: «было» → «стало»` for every column that differs.
+    static func changes(from old: Organization, to new: Organization) -> [String] {
+        zip(columns, zip(cells(old), cells(new))).compactMap { column, pair in
+            let (before, after) = (pair.0?.databaseValue ?? .null, pair.1?.databaseValue ?? .null)
+            guard before != after else { return nil }
+            func text(_ value: DatabaseValue) -> String { value.isNull ? "пусто" : "«\(value.description.trimmingCharacters(in: ["\""]))»" }
+            return "\(column): \(text(before)) → \(text(after))"
+        }
+    }
+
     public func deactivate(_ id: OrganizationID, actor: String, reason: String) throws {
         try database.writer.write { db in
             guard let existing = try Self.fetch(db, id) else { throw StoreError.organizationNotFound(id) }
@@ -85,6 +109,11 @@ public struct SQLiteRegistryStore: RegistryStore {
                                   "inn", "ogrn", "address", "website", "head", "phone", "email", "active"]
 
     private static func values(_ organization: Organization) -> StatementArguments {
+        StatementArguments(cells(organization))
+    }
+
+    /// Column values in `columns` order.
+    private static func cells(_ organization: Organization) -> [(any DatabaseValueConvertible)?] {
         [organization.id.rawValue, organization.name, organization.shortName, organization.sector.rawValue,
          organization.type?.rawValue, organization.kind?.rawValue, organization.founder, organization.parent?.rawValue,
          organization.recipients, organization.inn, organization.ogrn, organization.address, organization.website,

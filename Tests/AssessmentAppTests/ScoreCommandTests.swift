@@ -14,8 +14,15 @@ struct AdminSession {
         database = try RepositoryPaths.temporaryDirectory(name).appendingPathComponent("db.sqlite").path
     }
 
+    /// Commands that read configs get the repository's Configs; the others do not take --config-dir.
     func run(_ arguments: [String]) throws {
-        var command = try AdminCommand.parseAsRoot(arguments + ["--database", database, "--config-dir", RepositoryPaths.configs.path])
+        let base = arguments + ["--database", database]
+        var command: any ParsableCommand
+        do {
+            command = try AdminCommand.parseAsRoot(base + ["--config-dir", RepositoryPaths.configs.path])
+        } catch {
+            command = try AdminCommand.parseAsRoot(base)
+        }
         try command.run()
     }
 

@@ -33,7 +33,7 @@ struct RegistryStoreTests {
              try String.fetchOne(db, sql: "PRAGMA journal_mode"),
              try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
         }
-        #expect(tables == ["answer", "audit_log", "campaign", "campaign_organization", "campaign_sector", "checklist_mark", "council_decision", "council_meeting", "council_member", "import_file", "improvement_measure", "organization", "response", "response_comment", "result_version", "score_result", "score_run", "stage"])
+        #expect(tables == ["answer", "audit_log", "campaign", "campaign_operator", "campaign_organization", "campaign_sector", "checklist_mark", "control_visit", "council_decision", "council_meeting", "council_member", "import_file", "improvement_measure", "organization", "plan_check", "response", "response_comment", "result_version", "score_result", "score_run", "stage"])
         #expect(journal == "wal")
         #expect(foreignKeys == 1)
     }
@@ -123,14 +123,20 @@ struct BackupTests {
         _ = try store.importOrganizations([library, branch], file: file("aaa"), actor: "оператор")
         try store.deactivate("cul-02", actor: "секретарь", reason: "реорганизация")
         let backupPath = folder.appendingPathComponent("backup.sqlite").path
-        try original.backup(to: backupPath)
-        #expect(throws: BackupError.destinationExists(backupPath)) { try original.backup(to: backupPath) }
+        try original.backup(to: backupPath, actor: "администратор", at: clock())
+        #expect(throws: BackupError.destinationExists(backupPath)) { try original.backup(to: backupPath, actor: "администратор") }
 
         let fresh = try AppDatabase(path: folder.appendingPathComponent("b.sqlite").path)
-        try fresh.restore(from: backupPath)
+        try fresh.restore(from: backupPath, actor: "администратор", at: clock())
         let restored = SQLiteRegistryStore(database: fresh, now: clock)
         #expect(try restored.organizations(includeInactive: true) == store.organizations(includeInactive: true))
-        #expect(try restored.auditLog(limit: 100) == store.auditLog(limit: 100))
+        // The restored log is the original's, the backup entry included, plus one entry for the restore.
+        let log = try restored.auditLog(limit: 100)
+        #expect(Array(log.dropFirst()) == (try store.auditLog(limit: 100)))
+        #expect(log.first?.action == "restore")
+        #expect(log.first?.actor == "администратор")
+        #expect(log.first?.details.contains(backupPath) == true)
+        #expect(log.dropFirst().first?.action == "backup")
     }
 
     @Test("A file that is not an OpenNOK database is refused and nothing changes")
@@ -142,7 +148,7 @@ struct BackupTests {
         try other.close()
         let database = try AppDatabase(path: folder.appendingPathComponent("a.sqlite").path)
         _ = try SQLiteRegistryStore(database: database, now: clock).importOrganizations([library], file: file("aaa", rows: 1), actor: "оператор")
-        #expect(throws: BackupError.notOpenNOK(foreign)) { try database.restore(from: foreign) }
+        #expect(throws: BackupError.notOpenNOK(foreign)) { try database.restore(from: foreign, actor: "администратор") }
         #expect(try SQLiteRegistryStore(database: database).organizations(includeInactive: true).count == 1)
     }
 }
