@@ -24,14 +24,8 @@ struct TargetsCommand: ParsableCommand {
             let opened = try database.open()
             let store = SQLiteCampaignStore(database: opened)
             guard let stored = try store.campaign(campaign) else { throw StoreError.campaignNotFound(campaign) }
-            let actual = TargetActuals.compute(
-                try store.organizationData(campaign: campaign),
-                councilMeetings: try SQLiteCouncilStore(database: opened).meetings(campaign: campaign).count)
-            let templateID = plan ?? stored.planTemplate
-            let template = try templateID.flatMap { id in
-                try PlanTemplateLoader(directory: environment.configDirectory.appendingPathComponent("plans")).load()
-                    .first { $0.id.rawValue == id }
-            }
+            let actual = try CampaignTargets.actuals(campaign: campaign, database: opened)
+            let template = try (plan ?? stored.planTemplate).map { try CampaignTargets.template($0, environment: environment) }
             let targets = template?.targets ?? []
             if targets.isEmpty {
                 print("У шаблона плана нет целевых показателей; фактические значения:")
@@ -40,11 +34,8 @@ struct TargetsCommand: ParsableCommand {
             }
             print("Целевые показатели (\(template!.title)), кампания \(stored.year):")
             for target in targets {
-                let planned = target.value(for: stored.year)
-                let unit = target.unit == .percent ? " %" : ""
-                let decimals = target.unit == .percent ? 2 : 0
-                let fact = actual[target.id.rawValue].map { DecimalRounding.format($0, decimals: decimals) + unit } ?? "не вычисляется"
-                let plan = planned.map { DecimalRounding.format($0, decimals: decimals) + unit } ?? "на \(stored.year) год не задан"
+                let fact = actual[target.id.rawValue].map { CampaignTargets.format($0, target.unit) } ?? "не вычисляется"
+                let plan = target.value(for: stored.year).map { CampaignTargets.format($0, target.unit) } ?? "на \(stored.year) год не задан"
                 print("- \(target.title)\n  план: \(plan); факт: \(fact)")
             }
         }

@@ -87,6 +87,10 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
     case measureNotFound(Int)
     case meetingNotFound(Int)
     case institutionOutsideCampaign(OrganizationID, campaign: String)
+    case programmeExists(String)
+    case programmeNotFound(String)
+    case campaignOutsideProgramme(campaign: String, year: Int, programme: String, years: ClosedRange<Int>)
+    case programmeYearTaken(programme: String, year: Int, campaign: String)
 
     public var message: String {
         switch self {
@@ -101,6 +105,12 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
         case .meetingNotFound(let id): "Заседания № \(id) нет в базе."
         case .institutionOutsideCampaign(let id, let campaign):
             "Организации «\(id)» нет в реестре или её сфера не оценивается в кампании «\(campaign)»."
+        case .programmeExists(let id): "Программа «\(id)» уже существует."
+        case .programmeNotFound(let id): "Программы «\(id)» нет в базе: создайте её командой programme create."
+        case .campaignOutsideProgramme(let campaign, let year, let programme, let years):
+            "Кампания «\(campaign)» (\(year) год) вне сроков программы «\(programme)» (\(years.lowerBound)–\(years.upperBound))."
+        case .programmeYearTaken(let programme, let year, let campaign):
+            "В программе «\(programme)» у \(year) года уже есть кампания «\(campaign)»."
         case .stageNotFound(let campaign, let number):
             "В плане кампании «\(campaign)» нет этапа № \(number)."
         case .newVersionNeedsReason(let id):

@@ -234,6 +234,20 @@ extension AppDatabase {
                     findings TEXT NOT NULL CHECK (findings <> ''),
                     document TEXT
                 );
+                CREATE TABLE programme (
+                    id TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+                    title TEXT NOT NULL,
+                    plan_template TEXT NOT NULL,
+                    first_year INTEGER NOT NULL,
+                    last_year INTEGER NOT NULL CHECK (last_year >= first_year)
+                );
+                CREATE TABLE programme_campaign (
+                    programme_id TEXT NOT NULL REFERENCES programme(id),
+                    campaign_id TEXT NOT NULL REFERENCES campaign(id),
+                    year INTEGER NOT NULL,
+                    PRIMARY KEY (programme_id, campaign_id),
+                    UNIQUE (programme_id, year)
+                );
                 CREATE TABLE plan_check (
                     campaign_id TEXT NOT NULL REFERENCES campaign(id),
                     organization_id TEXT NOT NULL REFERENCES organization(id),

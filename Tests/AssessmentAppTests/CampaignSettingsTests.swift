@@ -106,3 +106,43 @@ struct CampaignSettingsTests {
         #expect(try registry.organization("cul-01") == edited)
     }
 }
+
+@Suite("Programmes across campaigns")
+struct ProgrammeTests {
+    @Test("Dalnegorsk 2016–2018: each year's plan from the template against the fact of that year's campaign")
+    func dalnegorsk() throws {
+        let session = try AdminSession("programme")
+        try session.loadDemo()   // campaign 2025, every demo institution assessed
+        try session.run(["campaign", "create", "--id", "2026", "--year", "2026", "--sectors", "culture"])
+        try session.run(["programme", "create", "--id", "p", "--title", "Программа 2025–2027", "--plan", "dalnegorsk", "--from", "2025", "--to", "2027"])
+        try session.run(["programme", "attach", "--programme", "p", "--campaign", "2025"])
+        try session.run(["programme", "attach", "--programme", "p", "--campaign", "2026"])
+        try session.run(["council", "add-meeting", "--campaign", "2025", "--on", "2025-03-25", "--agenda", "Перечень"])
+        #expect(throws: (any Error).self) {   // a year has one campaign
+            try session.run(["campaign", "create", "--id", "2026b", "--year", "2026", "--sectors", "culture"])
+            try session.run(["programme", "attach", "--programme", "p", "--campaign", "2026b"])
+        }
+
+        let database = try AppDatabase(path: session.database)
+        let programme = try #require(try SQLiteProgrammeStore(database: database).programme("p"))
+        #expect(programme.campaigns == [2025: "2025", 2026: "2026"])
+        // The template's plan is for 2016–2018; shift it onto this programme's years to compare.
+        let targets = [
+            PlanTarget(id: "assessed_share", title: "Доля оценённых", unit: .percent,
+                       values: [.init(year: 2025, value: 75), .init(year: 2026, value: 100), .init(year: 2027, value: 100)]),
+            PlanTarget(id: "council_meetings", title: "Заседания совета", unit: .count,
+                       values: [.init(year: 2025, value: 3), .init(year: 2026, value: 3)]),
+        ]
+        let organizations = try SQLiteCampaignStore(database: database).organizationData(campaign: "2025")
+        let actuals: [Int: [String: Double]] = [
+            2025: TargetActuals.compute(organizations, councilMeetings: 1),
+            2026: TargetActuals.compute(try SQLiteCampaignStore(database: database).organizationData(campaign: "2026"), councilMeetings: 0),
+        ]
+        let progress = TargetProgress.of(programme, targets: targets, actuals: actuals)
+        #expect(progress[0].years.map(\.actual) == [100, 0, nil])
+        #expect(progress[0].years.map(\.met) == [true, false, nil])
+        #expect(progress[1].years.map(\.actual) == [1, 0, nil])
+        #expect(progress[1].years.map(\.met) == [false, false, nil])
+        try session.run(["programme", "show", "--programme", "p"])
+    }
+}
