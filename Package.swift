@@ -139,5 +139,12 @@ let package = Package(
             path: "Tests/AssessmentAppTests",
             swiftSettings: strictSettings
         ),
+        .testTarget(
+            name: "AssessmentReportingTests",
+            dependencies: ["AssessmentApp", "AssessmentConfig", "AssessmentKernel", "AssessmentReporting", "TestSupport",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Tests/AssessmentReportingTests",
+            swiftSettings: strictSettings
+        ),
     ]
 )

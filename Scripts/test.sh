@@ -7,3 +7,5 @@ source Scripts/setup.sh
 python3 Scripts/check-layers.py
 swift build --build-tests
 swift test --skip-build
+# The HTML reports' golden files must render in a real browser.
+Scripts/render-html.sh .build/rendered Tests/Fixtures/golden
