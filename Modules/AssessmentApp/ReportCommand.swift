@@ -2,6 +2,7 @@ public import ArgumentParser
 import AssessmentConfig
 import AssessmentKernel
 import AssessmentReporting
+import AssessmentSpreadsheet
 import Foundation
 
 /// `nok-report`: rankings and organisation cards from a campaign's files.
@@ -52,6 +53,16 @@ struct RankingsCommand: ParsableCommand {
             case .html:
                 let subtitle = inputs.title + (inputs.previousTitle.map { "; изменение — к кампании: \($0)" } ?? "")
                 try withSink(output.path) { try report.html(regionName: environment.config.region.name, subtitle: subtitle, to: $0) }
+            case .xlsx:
+                guard let path = output.path else { throw ValidationError("Книга XLSX записывается только в файл: укажите --output файл.xlsx.") }
+                let included = Set(scores.map(\.organization.id))
+                try ResultsWorkbook(
+                    regionName: environment.config.region.name, sectors: sectors, methodology: engine.methodology,
+                    region: environment.config.region, scores: scores, previousTotals: inputs.previousTotals,
+                    plan: inputs.plan.filter { included.contains($0.organization) },
+                    today: inputs.today
+                ).write(to: URL(fileURLWithPath: path))
+                printError("Записано: \(path)")
             }
         }
     }
@@ -88,6 +99,7 @@ struct CardCommand: ParsableCommand {
             case .csv: throw ValidationError("Карточка выводится в формате markdown, json или html.")
             case .json: try emit(try JSONOutput.encode(score), to: output.path)
             case .html: try withSink(output.path) { try card.html(to: $0) }
+            case .xlsx: throw ValidationError("Карточка выводится в формате markdown, json или html; книга XLSX — командой rankings.")
             }
         }
     }
