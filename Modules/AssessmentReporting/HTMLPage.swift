@@ -46,7 +46,10 @@ public struct HTMLPage: Sendable {
         try sink.write("</main>\n</body>\n</html>\n")
     }
 
-    /// Colours keep at least 4.5:1 contrast against white (WCAG AA); A4 portrait when printed.
+    /// Text colours of the pages; each keeps at least 4.5:1 contrast against white (WCAG AA).
+    public static let textColors = ["#1a1a1a", "#4a4a4a", "#0b4f8a", "#8a5a00", "#1d6b33", "#a00000", "#a84b00"]
+
+    /// A4 portrait when printed.
     static let style = """
     :root { --ink: #1a1a1a; --muted: #4a4a4a; --line: #b0b0b0; --accent: #0b4f8a; --bar: #2f6ea5; --mean: #8a5a00; --best: #1d6b33; }
     * { box-sizing: border-box; }
@@ -55,7 +58,7 @@ public struct HTMLPage: Sendable {
     h2 { font-size: 1.25rem; margin: 1.5rem 0 0.5rem; border-bottom: 2px solid var(--accent); padding-bottom: 0.2rem; }
     h3 { font-size: 1.05rem; margin: 1rem 0 0.4rem; }
     a { color: var(--accent); }
-    a:focus, main:focus { outline: 3px solid #c45800; outline-offset: 2px; }
+    a:focus, main:focus { outline: 3px solid #a84b00; outline-offset: 2px; }
     .skip { position: absolute; left: -999px; top: 0; background: #fff; padding: 0.5rem; }
     .skip:focus { left: 0.5rem; z-index: 10; }
     header.site ul { list-style: none; padding: 0; margin: 0 0 1rem; display: flex; flex-wrap: wrap; gap: 0.4rem 1.2rem; }
@@ -94,7 +97,8 @@ public struct HTMLPage: Sendable {
     """
 
     static let accessibleStyle = """
-    body { font-size: 22px; line-height: 1.6; max-width: 60rem; color: #000; }
+    html { font-size: 22px; }
+    body { font-size: 1rem; line-height: 1.6; max-width: 60rem; color: #000; }
     :root { --ink: #000; --muted: #000; --line: #000; --accent: #00308f; }
     table { font-size: 1rem; }
     th, td { padding: 0.5rem; }

@@ -49,3 +49,10 @@ enum Golden {
                      sourceLocation: sourceLocation)
     }
 }
+
+/// Parses a `nok-report` command line for tests that run a command without reading one output file.
+enum ReportCommandParser {
+    static func parse(_ arguments: [String]) throws -> any ParsableCommand {
+        try ReportCommand.parseAsRoot(arguments)
+    }
+}
