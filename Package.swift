@@ -69,6 +69,21 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // libxlsxwriter, a system library (Debian libxlsxwriter-dev), and the XLSX workbooks built on it.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            path: "Modules/CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        .target(
+            name: "AssessmentSpreadsheet",
+            dependencies: ["AssessmentKernel", "CXLSXWriter"],
+            path: "Modules/AssessmentSpreadsheet",
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+
         // MARK: Sector plugins
         // Each depends on the kernel only; a sector with no code needs no plugin at all.
         .target(name: "Culture", dependencies: ["AssessmentKernel"], path: "Plugins/Culture", swiftSettings: strictSettings),
@@ -80,7 +95,7 @@ let package = Package(
         .target(
             name: "AssessmentApp",
             dependencies: [
-                "AssessmentKernel", "AssessmentConfig", "AssessmentFiles", "AssessmentReporting", "AssessmentStorage",
+                "AssessmentKernel", "AssessmentConfig", "AssessmentFiles", "AssessmentReporting", "AssessmentSpreadsheet", "AssessmentStorage",
                 "Culture", "Education", "SocialServices",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -137,6 +152,13 @@ let package = Package(
             name: "AssessmentAppTests",
             dependencies: ["AssessmentApp", "AssessmentFiles", "AssessmentConfig", "AssessmentKernel", "AssessmentReporting", "AssessmentStorage", "TestSupport"],
             path: "Tests/AssessmentAppTests",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AssessmentReportingTests",
+            dependencies: ["AssessmentApp", "AssessmentConfig", "AssessmentKernel", "AssessmentReporting", "TestSupport",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Tests/AssessmentReportingTests",
             swiftSettings: strictSettings
         ),
     ]

@@ -17,6 +17,8 @@ RULES = {
     "AssessmentConfig": {"AssessmentKernel", "Yams"},
     "AssessmentFiles": {"AssessmentKernel", "CSV"},
     "AssessmentReporting": {"AssessmentKernel"},
+    "CXLSXWriter": set(),
+    "AssessmentSpreadsheet": {"AssessmentKernel", "CXLSXWriter"},
     "AssessmentStorage": {"AssessmentKernel", "GRDB", "Crypto"},
     "SurveyServer": {"AssessmentKernel", "Hummingbird"},
 }

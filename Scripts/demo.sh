@@ -38,3 +38,7 @@ rm -rf .build/demo && mkdir -p .build/demo
 "$bin/nok-admin" verify --campaign 2025 --database "$db"
 "$bin/nok-admin" plan draft --campaign 2025 --database "$db" --output .build/demo/plan.csv
 "$bin/nok-admin" plan import --campaign 2025 .build/demo/plan.csv --database "$db"
+# Reports officials open and the public reads: the XLSX workbook, the static site, the bus.gov.ru export.
+"$bin/nok-report" rankings --campaign 2025 --database "$db" --format xlsx --output .build/demo/results.xlsx
+"$bin/nok-report" site --campaign 2025 --database "$db" --output .build/demo/site
+"$bin/nok-report" busgov --campaign 2025 --database "$db" --format xml --output .build/demo/busgov.xml

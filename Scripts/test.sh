@@ -5,5 +5,10 @@ cd "$(dirname "$0")/.."
 source Scripts/setup.sh
 
 python3 Scripts/check-layers.py
+# Independent readers for the XLSX and DOCX tests.
+python3 -c "import openpyxl" 2>/dev/null || python3 -m pip install --quiet openpyxl 2>/dev/null \
+  || python3 -m pip install --quiet --break-system-packages openpyxl
 swift build --build-tests
 swift test --skip-build
+# The HTML reports' golden files must render in a real browser.
+Scripts/render-html.sh .build/rendered Tests/Fixtures/golden

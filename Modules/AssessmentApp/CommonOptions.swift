@@ -80,7 +80,7 @@ public struct DataOptions: ParsableArguments {
 
 /// Where and how a report is written.
 public struct OutputOptions: ParsableArguments {
-    @Option(help: "Формат: markdown, csv или json (карточка — markdown или json).")
+    @Option(help: "Формат: markdown, csv, json, html или xlsx (карточка — markdown, json или html; xlsx — только с --output).")
     public var format: OutputFormat = .markdown
 
     @Option(name: .customLong("output"), help: "Записать в файл вместо вывода на экран.")
@@ -90,7 +90,7 @@ public struct OutputOptions: ParsableArguments {
 }
 
 public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case markdown, csv, json
+    case markdown, csv, json, html, xlsx
 }
 
 /// Runs a command body; any error is printed in Russian to stderr and ends the program with code 1.

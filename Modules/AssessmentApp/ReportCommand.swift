@@ -2,6 +2,7 @@ public import ArgumentParser
 import AssessmentConfig
 import AssessmentKernel
 import AssessmentReporting
+import AssessmentSpreadsheet
 import Foundation
 
 /// `nok-report`: rankings and organisation cards from a campaign's files.
@@ -10,7 +11,7 @@ public struct ReportCommand: ParsableCommand {
         commandName: "nok-report",
         abstract: "OpenNOK: рейтинги и карточки организаций по результатам НОК (344н).",
         discussion: "Коды выхода: 0 — успех, 1 — ошибка в конфигурации или данных, 64 — неверные аргументы.",
-        subcommands: [RankingsCommand.self, CardCommand.self])
+        subcommands: [RankingsCommand.self, CardCommand.self, SiteCommand.self, BusGovCommand.self, ShortcomingsCommand.self, PlanExecutionCommand.self])
 
     public init() {}
 }
@@ -28,11 +29,13 @@ struct RankingsCommand: ParsableCommand {
     @Option(help: "Только эта сфера (id из Configs/sectors).")
     var sector: String?
 
+    @OptionGroup var comparison: ComparisonOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         try runReportingErrors {
-            let (environment, campaign) = try data.load(config)
+            let inputs = try ReportInputs.load(config: config, data: data, comparison: comparison)
+            let (environment, campaign) = (inputs.environment, inputs.campaign)
             var sectors = environment.config.sectors
             if let sector {
                 guard let definition = environment.config.sector(SectorID(sector)) else { throw AppError.unknownSector(sector) }
@@ -40,12 +43,26 @@ struct RankingsCommand: ParsableCommand {
             }
             let scores = campaign.scores.filter { score in sectors.contains { $0.id == score.organization.sector } }
             let engine = try environment.engine(methodology: data.methodology.map { MethodologyID($0) })
-            let report = RankingReport(scores: scores, sectors: sectors, methodology: engine.methodology,
+            var report = RankingReport(scores: scores, sectors: sectors, methodology: engine.methodology,
                                        region: environment.config.region, grouping: by)
+            report.previousTotals = inputs.previousTotals
             switch output.format {
             case .markdown: try emit(report.markdown(regionName: environment.config.region.name), to: output.path)
             case .csv: try emit(report.csv(), to: output.path)
             case .json: try emit(try JSONOutput.encode(scores), to: output.path)
+            case .html:
+                let subtitle = inputs.title + (inputs.previousTitle.map { "; изменение — к кампании: \($0)" } ?? "")
+                try withSink(output.path) { try report.html(regionName: environment.config.region.name, subtitle: subtitle, to: $0) }
+            case .xlsx:
+                guard let path = output.path else { throw ValidationError("Книга XLSX записывается только в файл: укажите --output файл.xlsx.") }
+                let included = Set(scores.map(\.organization.id))
+                try ResultsWorkbook(
+                    regionName: environment.config.region.name, sectors: sectors, methodology: engine.methodology,
+                    region: environment.config.region, scores: scores, previousTotals: inputs.previousTotals,
+                    plan: inputs.plan.filter { included.contains($0.organization) },
+                    today: inputs.today
+                ).write(to: URL(fileURLWithPath: path))
+                printError("Записано: \(path)")
             }
         }
     }
@@ -61,11 +78,13 @@ struct CardCommand: ParsableCommand {
     @Option(help: "Код организации (столбец id в organizations.csv).")
     var org: String
 
+    @OptionGroup var comparison: ComparisonOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         try runReportingErrors {
-            let (environment, campaign) = try data.load(config)
+            let inputs = try ReportInputs.load(config: config, data: data, comparison: comparison)
+            let (environment, campaign) = (inputs.environment, inputs.campaign)
             guard let score = campaign.score(for: OrganizationID(org)) else {
                 throw AppError.unknownOrganization(org)
             }
@@ -73,11 +92,14 @@ struct CardCommand: ParsableCommand {
             let card = OrganizationCard(
                 score: score, sector: sector,
                 sectorScores: campaign.scores.filter { $0.organization.sector == sector.id },
-                suggestions: campaign.suggestions[score.organization.id] ?? [])
+                suggestions: campaign.suggestions[score.organization.id] ?? [],
+                plan: inputs.plan.filter { $0.organization == score.organization.id }, today: inputs.today)
             switch output.format {
             case .markdown: try emit(card.markdown(), to: output.path)
-            case .csv: throw ValidationError("Карточка выводится в формате markdown или json.")
+            case .csv: throw ValidationError("Карточка выводится в формате markdown, json или html.")
             case .json: try emit(try JSONOutput.encode(score), to: output.path)
+            case .html: try withSink(output.path) { try card.html(to: $0) }
+            case .xlsx: throw ValidationError("Карточка выводится в формате markdown, json или html; книга XLSX — командой rankings.")
             }
         }
     }

@@ -8,12 +8,18 @@ public struct OrganizationCard: Sendable {
     public var sector: SectorDefinition
     public var sectorScores: [OrganizationScore]
     public var suggestions: [String]
+    /// The institution's improvement plan rows and the day their status is told on.
+    public var plan: [ImprovementMeasure]
+    public var today: Day?
 
-    public init(score: OrganizationScore, sector: SectorDefinition, sectorScores: [OrganizationScore], suggestions: [String] = []) {
+    public init(score: OrganizationScore, sector: SectorDefinition, sectorScores: [OrganizationScore], suggestions: [String] = [],
+                plan: [ImprovementMeasure] = [], today: Day? = nil) {
         self.score = score
         self.sector = sector
         self.sectorScores = sectorScores
         self.suggestions = suggestions
+        self.plan = plan
+        self.today = today
     }
 
     func sectorMean(_ value: (OrganizationScore) -> Double?) -> Double? {

@@ -20,10 +20,14 @@ public struct RankingReport: Sendable {
     public var groups: [Group]
     /// Municipality / region summary: mean total per sector.
     public var sectorMeans: [(sector: SectorDefinition, mean: Double?, count: Int)]
+    public var policies: ScoringPolicies
+    /// Totals of the previous campaign by institution, for the change column; nil when there is none.
+    public var previousTotals: [OrganizationID: Double]?
 
     public init(scores: [OrganizationScore], sectors: [SectorDefinition], methodology: Methodology,
                 region: RegionSettings, grouping: Grouping = .sector) {
         let policies = region.policies
+        self.policies = policies
         criteria = methodology.criteria
         extraCriteria = region.extraCriteria
         regionalIndex = region.regionalIndex
@@ -40,6 +44,25 @@ public struct RankingReport: Sendable {
         }
         self.groups = groups
         self.sectorMeans = means
+    }
+
+    /// The group ranked by the combined regional index instead of the 344н total (nil when the region has none).
+    public func regionalIndexRanking(_ group: Group) -> [(rank: Int?, score: OrganizationScore)]? {
+        guard regionalIndex != nil else { return nil }
+        let byIndex = group.entries.map { entry in
+            var score = entry.score
+            score.total = score.regionalIndex
+            return score
+        }
+        let ranked = Ranking.rank(byIndex, policies: policies)
+        let originals = Dictionary(group.entries.map { ($0.score.organization.id, $0.score) }) { first, _ in first }
+        return ranked.map { (rank: $0.rank, score: originals[$0.score.organization.id] ?? $0.score) }
+    }
+
+    /// Change of the total since the previous campaign, when both exist.
+    public func change(_ score: OrganizationScore) -> Double? {
+        guard let total = score.total, let previous = previousTotals?[score.organization.id] else { return nil }
+        return DecimalRounding.round(total - previous, decimals: policies.decimals)
     }
 
     /// Sub-groups in config order (types and kinds) or by name (founders); unknowns last.

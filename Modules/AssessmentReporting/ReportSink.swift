@@ -1,0 +1,65 @@
+public import Foundation
+
+/// Where a report's text goes, piece by piece: a report for 10 000 institutions is written row by row
+/// instead of being built as one string first.
+public protocol ReportSink: AnyObject {
+    func write(_ text: String) throws
+}
+
+/// Collects the text in memory (tests, small reports).
+public final class StringSink: ReportSink {
+    public private(set) var text = ""
+
+    public init() {}
+
+    public func write(_ text: String) throws { self.text += text }
+}
+
+/// Writes to a file handle through a small buffer.
+public final class FileSink: ReportSink {
+    private let handle: FileHandle
+    private var buffer = Data()
+    private let temporary: URL?
+    private let destination: URL?
+
+    /// Standard output.
+    public init(handle: FileHandle) {
+        self.handle = handle
+        temporary = nil
+        destination = nil
+    }
+
+    /// A file written beside `url` and moved over it by `finish()`: a failed report leaves no half file.
+    public init(url: URL) throws {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).part")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary.path])
+        }
+        handle = try FileHandle(forWritingTo: temporary)
+        self.temporary = temporary
+        destination = url
+    }
+
+    public func write(_ text: String) throws {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    private func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes; for a file, closes it and moves it into place.
+    public func finish() throws {
+        try flush()
+        guard let temporary, let destination else { return }
+        try handle.close()
+        if FileManager.default.fileExists(atPath: destination.path) {
+            _ = try FileManager.default.replaceItemAt(destination, withItemAt: temporary)
+        } else {
+            try FileManager.default.moveItem(at: temporary, to: destination)
+        }
+    }
+}
