@@ -1,4 +1,4 @@
-public import AssessmentKernel
+import AssessmentKernel
 import Foundation
 
 extension RankingReport {

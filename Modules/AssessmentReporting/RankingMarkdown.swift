@@ -1,4 +1,4 @@
-public import AssessmentKernel
+import AssessmentKernel
 
 extension RankingReport {
     /// Markdown for the terminal and for documents.
