@@ -62,6 +62,7 @@ root=$(pwd)
 work=$root/.build-bench-data
 mkdir -p "$work"
 results=$work/results-$preset.tsv
+load_before=$(cut -d" " -f1-3 /proc/loadavg)
 : > "$results"
 
 # --- helpers --------------------------------------------------------------------------------------
@@ -81,10 +82,10 @@ measure() {
   rm -f "$log"
 }
 
-median() {  # median seconds and max peak of every row named $1
-  awk -F'\t' -v name="$1" '$1 == name { t[++n] = $2; if ($3 > m) m = $3 }
-    END { if (!n) exit 1; asort(t); med = (n % 2) ? t[(n + 1) / 2] : (t[n / 2] + t[n / 2 + 1]) / 2
-          printf "%.2f\t%d\t%d\n", med, m, n }' "$results"
+median() {  # median seconds, max peak and count of every row named $1
+  awk -F'\t' -v name="$1" '$1 == name { print $2 "\t" $3 }' "$results" | sort -n |
+    awk -F'\t' '{ t[NR] = $1; if ($2 > m) m = $2 }
+      END { med = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2; printf "%.2f\t%d\t%d\n", med, m, NR }'
 }
 
 # fresh_db DB DATA: registry and campaign ready for imports (not timed).
@@ -96,13 +97,14 @@ fresh_db() {
 }
 
 has_score=0
-"$admin" score --help >/dev/null 2>&1 && has_score=1
+"$admin" --help | grep -qE "^  score( |$)" && has_score=1
 
-score_opennok() {  # DB OUT: the campaign scored from the store
+# score_cmd DB OUT: the command that scores the campaign from the store (an array for /usr/bin/time).
+score_cmd() {
   if [ "$has_score" = 1 ]; then
-    "$admin" score --campaign bench --database "$1" >/dev/null
+    cmd=("$admin" score --campaign bench --database "$1")
   else
-    "$report" rankings --campaign bench --database "$1" --format csv --output "$2"
+    cmd=("$report" rankings --campaign bench --database "$1" --format csv --output "$2")
   fi
 }
 
@@ -144,7 +146,8 @@ WHERE r.campaign_id = 'bench'
 GROUP BY r.organization_id, a.question, a.value, a.counted;
 SQL
 for _ in $(seq "$fast_runs"); do
-  measure "score (OpenNOK)" score_opennok "$db" "$work/opennok-$preset.csv"
+  score_cmd "$db" "$work/opennok-$preset.csv"
+  measure "score (OpenNOK)" "${cmd[@]}"
   measure "score (pandas)" python3 Scripts/bench/score_pandas.py --data "$data" --out "$work/pandas-$preset.csv"
   measure "score (raw SQL GROUP BY)" sqlite3 "$plain" ".read $sql"
   measure "OpenNOK tally query alone (sqlite3)" sqlite3 "$db" ".read $work/opennok-tally.sql"
@@ -171,7 +174,7 @@ for format in markdown csv json html xlsx; do
     cat "$work/last.err" >&2; exit 1
   fi
 done
-if "$report" site --help >/dev/null 2>&1; then
+if "$report" --help | grep -qE "^  site( |$)"; then
   for _ in $(seq "$fast_runs"); do
     rm -rf "$work/site"
     measure "report site" "$report" site --campaign bench --database "$db" --output "$work/site"
@@ -189,7 +192,8 @@ if [ "$growth" = 1 ]; then
     fresh_db "$gdb" "$gdata"
     "$admin" import checklists --campaign bench "$gdata/checklists.csv" --database "$gdb" >/dev/null
     measure "growth $size import responses" "$admin" import responses --campaign bench "$gdata/responses.csv" --database "$gdb"
-    measure "growth $size score" score_opennok "$gdb" "$work/growth-$size.csv"
+    score_cmd "$gdb" "$work/growth-$size.csv"
+    measure "growth $size score" "${cmd[@]}"
     measure "growth $size pandas" python3 Scripts/bench/score_pandas.py --data "$gdata"
   done
 fi
@@ -198,7 +202,7 @@ fi
 summary=$work/results-$preset.md
 {
   echo "Замер: $(date -u +%Y-%m-%dT%H:%MZ), коммит $(git rev-parse --short HEAD), nproc $(nproc),"\
-       "память $(free -m | awk '/^Mem:/ {print $2}') МиБ, нагрузка до замера: $(cut -d' ' -f1-3 /proc/loadavg)"
+       "память $(free -m | awk '/^Mem:/ {print $2}') МиБ, нагрузка (loadavg) до замера: $load_before, после: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "Пресет $preset: $rows анкет. Оценка: $([ "$has_score" = 1 ] && echo "nok-admin score" || echo "nok-report rankings --format csv из базы (nok-admin score ещё нет)")."
   echo
   echo "| шаг | медиана, с | пик памяти, МиБ | запусков | строк/с |"

@@ -303,12 +303,12 @@ def compare_json(scores, path):
             problems.append(f"{oid}: есть у OpenNOK, нет в расчёте pandas")
             continue
         row = scores.loc[oid]
-        fields = [(i["id"], i["value"]) for i in entry["indicators"]]
-        fields += [(c["id"], c["value"]) for c in entry["criteria"]]
+        fields = [(i["id"], i.get("value")) for i in entry["indicators"]]
+        fields += [(c["id"], c.get("value")) for c in entry["criteria"]]
         fields += [("total", entry.get("total")), ("regional_index", entry.get("regionalIndex"))]
         for extra in entry.get("extra", []):
             fields.append(("extra:" + extra["id"], extra.get("value")))
-            fields += [(f"{extra['id']}:{i['id']}", i["value"]) for i in extra["indicators"]]
+            fields += [(f"{extra['id']}:{i['id']}", i.get("value")) for i in extra["indicators"]]
         fields.append(("respondents", entry["respondents"]))
         for field, theirs in fields:
             checked += 1
