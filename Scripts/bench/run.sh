@@ -46,7 +46,17 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
-python3 -c "import pandas, yaml" 2>/dev/null || python3 -m pip install --quiet pandas pyyaml
+root=$(pwd)
+work=$root/.build-bench-data
+out=$work/run-$preset                        # this preset's outputs; data folders are $work/<preset>
+mkdir -p "$work" "$out"
+# pandas and PyYAML: already importable, or in a venv of our own (a clean CI machine, PEP 668 systems).
+python=python3
+if ! python3 -c "import pandas, yaml" 2>/dev/null; then
+  python=$work/venv/bin/python
+  [ -x "$python" ] || python3 -m venv "$work/venv" || { echo "Не удалось создать venv для pandas: установите python3-venv." >&2; exit 1; }
+  "$python" -c "import pandas, yaml" 2>/dev/null || "$python" -m pip install --quiet --disable-pip-version-check pandas pyyaml
+fi
 command -v hyperfine >/dev/null || echo "hyperfine не установлен: медианы считает сам скрипт." >&2
 
 scratch=${OPENNOK_BENCH_SCRATCH:-.build-bench}
@@ -58,10 +68,7 @@ else
   bin=$OPENNOK_BENCH_BIN                     # prebuilt binaries (the smoke test passes the debug build)
 fi
 admin="$bin/nok-admin" report="$bin/nok-report"
-root=$(pwd)
-work=$root/.build-bench-data
-mkdir -p "$work"
-results=$work/results-$preset.tsv
+results=$out/results.tsv
 load_before=$(cut -d" " -f1-3 /proc/loadavg)
 : > "$results"
 
@@ -70,9 +77,9 @@ load_before=$(cut -d" " -f1-3 /proc/loadavg)
 measure() {
   local name=$1; shift
   local log; log=$(mktemp)
-  if ! /usr/bin/time -v -o "$log" "$@" >"$work/last.out" 2>"$work/last.err"; then
+  if ! /usr/bin/time -v -o "$log" "$@" >"$out/last.out" 2>"$out/last.err"; then
     echo "Шаг «$name» завершился с ошибкой: $*" >&2
-    tail -n 20 "$work/last.err" >&2
+    tail -n 20 "$out/last.err" >&2
     rm -f "$log"; return 1
   fi
   awk -v name="$name" -F': ' '
@@ -122,8 +129,8 @@ generate() {  # PRESET → data folder (regenerated only when the generator or i
 # --- the main preset ----------------------------------------------------------------------------
 data=$(generate "$preset")
 rows=$(($(python3 -c "import csv,sys; print(sum(1 for _ in csv.reader(open(sys.argv[1], encoding='utf-8'))))" "$data/responses.csv") - 1))
-db=$work/$preset.sqlite
-plain=$work/$preset-plain.sqlite
+db=$out/opennok.sqlite
+plain=$out/plain.sqlite
 echo "Пресет $preset: $rows анкет; запусков: быстрые шаги $fast_runs, импорт $slow_runs." >&2
 
 for _ in $(seq "$slow_runs"); do
@@ -136,48 +143,48 @@ for _ in $(seq "$fast_runs"); do
   measure "import responses (sqlite3 .import)" sqlite3 "$plain" ".import --csv $data/responses.csv responses"
 done
 
-sql=$work/groupby.sql
-python3 Scripts/bench/groupby_sql.py "$data/responses.csv" > "$sql"
+sql=$out/groupby.sql
+"$python" Scripts/bench/groupby_sql.py "$data/responses.csv" > "$sql"
 # OpenNOK's own tally query on its own tables, to split scoring time into SQL and Swift.
-cat > "$work/opennok-tally.sql" <<'SQL'
+cat > "$out/opennok-tally.sql" <<'SQL'
 SELECT r.organization_id, a.question, a.value, a.counted, count(*) AS n
 FROM answer a JOIN response r ON r.id = a.response_id
 WHERE r.campaign_id = 'bench'
 GROUP BY r.organization_id, a.question, a.value, a.counted;
 SQL
 for _ in $(seq "$fast_runs"); do
-  score_cmd "$db" "$work/opennok-$preset.csv"
+  score_cmd "$db" "$out/opennok-$preset.csv"
   measure "score (OpenNOK)" "${cmd[@]}"
-  measure "score (pandas)" python3 Scripts/bench/score_pandas.py --data "$data" --out "$work/pandas-$preset.csv"
+  measure "score (pandas)" "$python" Scripts/bench/score_pandas.py --data "$data" --out "$out/pandas-$preset.csv"
   measure "score (raw SQL GROUP BY)" sqlite3 "$plain" ".read $sql"
-  measure "OpenNOK tally query alone (sqlite3)" sqlite3 "$db" ".read $work/opennok-tally.sql"
+  measure "OpenNOK tally query alone (sqlite3)" sqlite3 "$db" ".read $out/opennok-tally.sql"
 done
 
 # --- agreement: every institution, to 2 decimals --------------------------------------------------
-"$report" rankings --campaign bench --database "$db" --format csv --output "$work/opennok-$preset.csv"
-python3 Scripts/bench/score_pandas.py --data "$data" --compare-csv "$work/opennok-$preset.csv"
+"$report" rankings --campaign bench --database "$db" --format csv --output "$out/opennok-$preset.csv"
+"$python" Scripts/bench/score_pandas.py --data "$data" --compare-csv "$out/opennok-$preset.csv"
 if [ "$preset" != full ]; then  # the JSON of 10 000 cards with explanations is large; indicators are compared on quick
-  "$report" rankings --campaign bench --database "$db" --format json --output "$work/opennok-$preset.json"
-  python3 Scripts/bench/score_pandas.py --data "$data" --compare-json "$work/opennok-$preset.json"
+  "$report" rankings --campaign bench --database "$db" --format json --output "$out/opennok-$preset.json"
+  "$python" Scripts/bench/score_pandas.py --data "$data" --compare-json "$out/opennok-$preset.json"
 fi
 
 # --- reports --------------------------------------------------------------------------------------
 skipped=()
 for format in markdown csv json html xlsx; do
-  if "$report" rankings --campaign bench --database "$db" --format "$format" --output "$work/report.$format" >/dev/null 2>"$work/last.err"; then
+  if "$report" rankings --campaign bench --database "$db" --format "$format" --output "$out/report.$format" >/dev/null 2>"$out/last.err"; then
     for _ in $(seq "$fast_runs"); do
-      measure "report $format" "$report" rankings --campaign bench --database "$db" --format "$format" --output "$work/report.$format"
+      measure "report $format" "$report" rankings --campaign bench --database "$db" --format "$format" --output "$out/report.$format"
     done
-  elif grep -q "format" "$work/last.err" || grep -qi "формат" "$work/last.err"; then
+  elif grep -q "format" "$out/last.err" || grep -qi "формат" "$out/last.err"; then
     skipped+=("$format")
   else
-    cat "$work/last.err" >&2; exit 1
+    cat "$out/last.err" >&2; exit 1
   fi
 done
 if "$report" --help | grep -qE "^  site( |$)"; then
   for _ in $(seq "$fast_runs"); do
-    rm -rf "$work/site"
-    measure "report site" "$report" site --campaign bench --database "$db" --output "$work/site"
+    rm -rf "$out/site"
+    measure "report site" "$report" site --campaign bench --database "$db" --output "$out/site"
   done
 else
   skipped+=(site)
@@ -188,18 +195,18 @@ declare -A growth_rows=([g10k]=10000 [g100k]=100000 [full]=1000000)
 if [ "$growth" = 1 ]; then
   for size in g10k g100k full; do
     gdata=$(generate "$size")
-    gdb=$work/growth-$size.sqlite
+    gdb=$out/growth-$size.sqlite
     fresh_db "$gdb" "$gdata"
     "$admin" import checklists --campaign bench "$gdata/checklists.csv" --database "$gdb" >/dev/null
     measure "growth $size import responses" "$admin" import responses --campaign bench "$gdata/responses.csv" --database "$gdb"
-    score_cmd "$gdb" "$work/growth-$size.csv"
+    score_cmd "$gdb" "$out/growth-$size.csv"
     measure "growth $size score" "${cmd[@]}"
-    measure "growth $size pandas" python3 Scripts/bench/score_pandas.py --data "$gdata"
+    measure "growth $size pandas" "$python" Scripts/bench/score_pandas.py --data "$gdata"
   done
 fi
 
 # --- summary --------------------------------------------------------------------------------------
-summary=$work/results-$preset.md
+summary=$out/results.md
 {
   echo "Замер: $(date -u +%Y-%m-%dT%H:%MZ), коммит $(git rev-parse --short HEAD), nproc $(nproc),"\
        "память $(free -m | awk '/^Mem:/ {print $2}') МиБ, нагрузка (loadavg) до замера: $load_before, после: $(cut -d' ' -f1-3 /proc/loadavg)"
