@@ -12,3 +12,7 @@ swift build --build-tests
 swift test --skip-build
 # The HTML reports' golden files must render in a real browser.
 Scripts/render-html.sh .build/rendered Tests/Fixtures/golden
+
+# Smoke test of the benchmark script (Scripts/bench): a tiny synthetic region through the debug build,
+# OpenNOK's scores against the pandas reference to 2 decimals for every institution. Timings are not judged.
+OPENNOK_BENCH_BIN=$(swift build --show-bin-path) Scripts/bench/run.sh --smoke

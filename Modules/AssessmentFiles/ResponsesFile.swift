@@ -59,6 +59,7 @@ public struct ResponsesFile {
         let organizationByID = Dictionary(organizations.map { ($0.id, $0) }) { first, _ in first }
         var lineOfResponse: [String: Int] = [:]
         var rows = 0
+        var normalizer = MemoizedNormalizer()
 
         while let record = reader.next() {
             rows += 1
@@ -107,7 +108,7 @@ public struct ResponsesFile {
                                  "вопроса нет в анкете сферы «\(organization.sector)» (организация «\(organization.id)»): ожидалась пустая ячейка")
                     continue
                 }
-                switch AnswerNormalizer.normalize(raw, for: question) {
+                switch normalizer.normalize(raw, for: question, sector: organization.sector) {
                 case .success(let code) where question.answer == .text:
                     if AnswerNormalizer.isMeaningfulSuggestion(code) {
                         texts.append(code)
@@ -147,4 +148,21 @@ public struct ParsedResponse: Sendable {
     public var comments: [QuestionID: String]
     /// ISO date or date-time from `submitted_at`, when the file has it.
     public var submittedAt: String?
+}
+
+/// `AnswerNormalizer.normalize` remembered per sector and question: a file has a handful of spellings per question
+/// («да», «Да», «1»…) in a million cells, and normalising each cell anew was a quarter of the import
+/// (docs/BENCHMARKS.md). Free text is never remembered; each question keeps at most `limit` spellings,
+/// so a file full of distinct bad values cannot grow it without bound.
+struct MemoizedNormalizer {
+    private var known: [SectorID: [QuestionID: [String: Result<String, Expected>]]] = [:]
+    private let limit = 256
+
+    mutating func normalize(_ raw: String, for question: Question, sector: SectorID) -> Result<String, Expected> {
+        if question.answer == .text { return AnswerNormalizer.normalize(raw, for: question) }
+        if let result = known[sector]?[question.id]?[raw] { return result }
+        let result = AnswerNormalizer.normalize(raw, for: question)
+        if known[sector]?[question.id]?.count ?? 0 < limit { known[sector, default: [:]][question.id, default: [:]][raw] = result }
+        return result
+    }
 }

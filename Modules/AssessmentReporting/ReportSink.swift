@@ -56,10 +56,9 @@ public final class FileSink: ReportSink {
         try flush()
         guard let temporary, let destination else { return }
         try handle.close()
-        if FileManager.default.fileExists(atPath: destination.path) {
-            _ = try FileManager.default.replaceItemAt(destination, withItemAt: temporary)
-        } else {
-            try FileManager.default.moveItem(at: temporary, to: destination)
+        // rename(2) replaces an existing report atomically; Foundation's replaceItemAt fails on Linux.
+        guard rename(temporary.path, destination.path) == 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination.path])
         }
     }
 }
