@@ -205,6 +205,29 @@ extension AppDatabase {
                 );
 
                 ALTER TABLE response ADD COLUMN submitted_at TEXT;
+
+                -- One row per questionnaire: answers packed as JSON objects (counted, and given against a filter),
+                -- and the counts scoring needs kept per value at import. A million responses were 14 million
+                -- answer rows, and grouping them was most of the scoring time (docs/BENCHMARKS.md).
+                ALTER TABLE response ADD COLUMN answers TEXT NOT NULL DEFAULT '{}';
+                ALTER TABLE response ADD COLUMN ignored TEXT NOT NULL DEFAULT '{}';
+                UPDATE response SET
+                    answers = (SELECT json_group_object(question, value) FROM answer WHERE response_id = response.id AND counted = 1),
+                    ignored = (SELECT json_group_object(question, value) FROM answer WHERE response_id = response.id AND counted = 0);
+                CREATE TABLE answer_tally (
+                    campaign_id TEXT NOT NULL REFERENCES campaign(id),
+                    organization_id TEXT NOT NULL REFERENCES organization(id),
+                    question TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    counted INTEGER NOT NULL CHECK (counted IN (0, 1)),
+                    n INTEGER NOT NULL CHECK (n > 0),
+                    PRIMARY KEY (campaign_id, organization_id, question, value, counted)
+                ) WITHOUT ROWID;
+                INSERT INTO answer_tally (campaign_id, organization_id, question, value, counted, n)
+                    SELECT r.campaign_id, r.organization_id, a.question, a.value, a.counted, count(*)
+                    FROM answer a JOIN response r ON r.id = a.response_id
+                    GROUP BY r.campaign_id, r.organization_id, a.question, a.value, a.counted;
+                DROP TABLE answer;
                 CREATE TABLE response_comment (
                     response_id INTEGER NOT NULL REFERENCES response(id) ON DELETE CASCADE,
                     question TEXT NOT NULL,

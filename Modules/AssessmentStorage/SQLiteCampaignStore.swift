@@ -87,28 +87,10 @@ public struct SQLiteCampaignStore: CampaignStore {
             }
             let stamp = Ledger.iso(now())
             let importID = try Ledger.record(db, file, campaign: campaign, actor: actor, at: stamp)
-            let insertResponse = try db.makeStatement(sql: """
-                INSERT INTO response (campaign_id, organization_id, external_id, channel, import_id, submitted_at) VALUES (?, ?, ?, ?, ?, ?)
-                """)
-            let insertComment = try db.makeStatement(sql: "INSERT INTO response_comment (response_id, question, text) VALUES (?, ?, ?)")
-            let insertAnswer = try db.makeStatement(sql: "INSERT INTO answer (response_id, question, value, counted) VALUES (?, ?, ?, ?)")
-            var inserted = 0
-            let format = try rows { response in
-                do {
-                    try insertResponse.execute(arguments: [campaign, response.organization.rawValue, response.externalID, response.channel,
-                                                           importID, response.submittedAt])
-                } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-                    throw StoreError.duplicateResponse(campaign: campaign, externalID: response.externalID)
-                }
-                let responseID = db.lastInsertedRowID
-                for (question, value) in response.answers {
-                    try insertAnswer.execute(arguments: [responseID, question.rawValue, value, response.asked.contains(question)])
-                }
-                for (question, text) in response.comments {
-                    try insertComment.execute(arguments: [responseID, question.rawValue, text])
-                }
-                inserted += 1
-            }
+            var writer = try ResponseWriter(db, campaign: campaign)
+            let format = try rows { response in try writer.insert(response, importID: importID) }
+            try writer.finish()
+            let inserted = writer.inserted
             try db.execute(sql: "UPDATE import_file SET rows = ?, format = ? WHERE id = ?", arguments: [inserted, format, importID])
             try Ledger.audit(db, at: stamp, actor: actor, action: "import", entity: "responses", id: campaign,
                              details: "\(file.path): анкет \(inserted)")
@@ -128,13 +110,9 @@ public struct SQLiteCampaignStore: CampaignStore {
                 """, arguments: [campaign]) {
                 data[OrganizationID(row["organization_id"])]?.respondents = row["respondents"]
             }
-            // Aggregation first: one GROUP BY gives every tally, the engine never sees a response.
-            // A cursor, not fetchAll: hundreds of thousands of count rows need not be held at once.
+            // The counts were kept at import (ResponseWriter): the engine never sees a response.
             let tallies = try Row.fetchCursor(db, sql: """
-                SELECT r.organization_id, a.question, a.value, a.counted, count(*) AS n
-                FROM answer a JOIN response r ON r.id = a.response_id
-                WHERE r.campaign_id = ?
-                GROUP BY r.organization_id, a.question, a.value, a.counted
+                SELECT organization_id, question, value, counted, n FROM answer_tally WHERE campaign_id = ?
                 """, arguments: [campaign])
             while let row = try tallies.next() {
                 let organization = OrganizationID(row["organization_id"])

@@ -152,10 +152,7 @@ sql=$out/groupby.sql
 "$python" Scripts/bench/groupby_sql.py "$data/responses.csv" > "$sql"
 # OpenNOK's own tally query on its own tables, to split scoring time into SQL and Swift.
 cat > "$out/opennok-tally.sql" <<'SQL'
-SELECT r.organization_id, a.question, a.value, a.counted, count(*) AS n
-FROM answer a JOIN response r ON r.id = a.response_id
-WHERE r.campaign_id = 'bench'
-GROUP BY r.organization_id, a.question, a.value, a.counted;
+SELECT organization_id, question, value, counted, n FROM answer_tally WHERE campaign_id = 'bench';
 SQL
 for _ in $(seq "$fast_runs"); do
   score_cmd "$db" "$out/opennok-$preset.csv"

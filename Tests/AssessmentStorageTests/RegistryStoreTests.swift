@@ -33,7 +33,7 @@ struct RegistryStoreTests {
              try String.fetchOne(db, sql: "PRAGMA journal_mode"),
              try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
         }
-        #expect(tables == ["answer", "audit_log", "campaign", "campaign_operator", "campaign_organization", "campaign_sector", "checklist_mark", "control_visit", "council_decision", "council_meeting", "council_member", "import_file", "improvement_measure", "organization", "plan_check", "programme", "programme_campaign", "response", "response_comment", "result_version", "score_result", "score_run", "stage"])
+        #expect(tables == ["answer_tally", "audit_log", "campaign", "campaign_operator", "campaign_organization", "campaign_sector", "checklist_mark", "control_visit", "council_decision", "council_meeting", "council_member", "import_file", "improvement_measure", "organization", "plan_check", "programme", "programme_campaign", "response", "response_comment", "result_version", "score_result", "score_run", "stage"])
         #expect(journal == "wal")
         #expect(foreignKeys == 1)
     }

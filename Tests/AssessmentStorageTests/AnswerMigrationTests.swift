@@ -1,0 +1,51 @@
+import AssessmentKernel
+@testable import AssessmentStorage
+import Foundation
+import GRDB
+import Testing
+import TestSupport
+
+@Suite("Migration of stored answers")
+struct AnswerMigrationTests {
+    @Test("A database with answer rows (v7) opens with the answers packed per response and the same counts")
+    func packsAnswers() throws {
+        let path = try RepositoryPaths.temporaryDirectory("v7").appendingPathComponent("old.sqlite").path
+        let old = try DatabaseQueue(path: path)
+        try AppDatabase.migrator.migrate(old, upTo: "v7-campaign-institutions")
+        try old.write { db in
+            try db.execute(sql: """
+                INSERT INTO organization (id, name, sector) VALUES ('cul-01', 'ЦБС', 'culture'), ('cul-02', 'Клуб', 'culture');
+                INSERT INTO campaign (id, title, year, methodology) VALUES ('2024', 'НОК 2024', 2024, '344n-2024');
+                INSERT INTO campaign_sector (campaign_id, sector) VALUES ('2024', 'culture');
+                INSERT INTO import_file (kind, path, sha256, rows, format, imported_at, actor, campaign_id)
+                    VALUES ('responses', 'r.csv', 'abc', 3, '', '2024-05-01T00:00:00Z', 'оператор', '2024');
+                INSERT INTO response (id, campaign_id, organization_id, external_id, channel, import_id) VALUES
+                    (1, '2024', 'cul-01', 'r1', 'web', 1), (2, '2024', 'cul-01', 'r2', 'paper', 1), (3, '2024', 'cul-02', 'r3', 'web', 1);
+                INSERT INTO answer (response_id, question, value, counted) VALUES
+                    (1, 'q1', 'yes', 1), (1, 'q2', 'no', 1), (2, 'q1', 'yes', 1), (2, 'q2', 'yes', 0), (3, 'q1', 'no', 1);
+                """)
+        }
+        try old.close()
+
+        let database = try AppDatabase(path: path)
+        let packed = try database.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT external_id, answers, ignored FROM response ORDER BY external_id").map {
+                [$0["external_id"] as String, $0["answers"], $0["ignored"]]
+            }
+        }
+        #expect(packed == [["r1", #"{"q1":"yes","q2":"no"}"#, "{}"], ["r2", #"{"q1":"yes"}"#, #"{"q2":"yes"}"#], ["r3", #"{"q1":"no"}"#, "{}"]])
+        let data = try SQLiteCampaignStore(database: database).organizationData(campaign: "2024")
+        let library = try #require(data.first { $0.organization.id == "cul-01" })
+        #expect(library.respondents == 2)
+        #expect(library.tallies["q1"] == AnswerTally(answered: 2, counts: ["yes": 2]))
+        #expect(library.tallies["q2"] == AnswerTally(answered: 1, counts: ["no": 1], ignoredByFilter: 1))
+    }
+
+    @Test("Packed answers are valid JSON whatever the text holds")
+    func escaping() throws {
+        let json = PackedAnswers.json([("q2", "a\"b\\c\nd\u{1}"), ("q1", "да")])
+        let decoded = try JSONDecoder().decode([String: String].self, from: Data(json.utf8))
+        #expect(decoded == ["q1": "да", "q2": "a\"b\\c\nd\u{1}"])
+        #expect(json.hasPrefix(#"{"q1":"#))
+    }
+}
