@@ -1,13 +1,40 @@
 import ArgumentParser
-import AssessmentKernel
+public import AssessmentKernel
 import AssessmentStorage
 import Foundation
 
-/// The canonical form of a campaign's results: sorted-key JSON of every score, no timestamps.
-public enum ResultsDigest {
+/// The canonical form of a campaign's results: the pretty-printed, sorted-key JSON array of every unit's
+/// score, no timestamps. It is built one score at a time, so `score` can store and hash 10 000
+/// institutions without holding the whole text; the bytes are those of encoding the array at once.
+public struct ResultsDigest {
+    private var hash = StreamingHash()
+    private var count = 0
+
+    public init() {}
+
+    /// Adds the next score and returns its own canonical JSON (what `score` stores for the institution).
+    public mutating func add(_ score: OrganizationScore) throws -> String {
+        let element = try JSONOutput.encode(score)
+        // Inside the array every non-empty line is indented two more spaces; elements are separated by ",\n".
+        let indented = element.dropLast().split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
+        hash.update((count == 0 ? "[\n" : ",\n") + indented)
+        count += 1
+        return element
+    }
+
+    public func finalize() -> String {
+        var hash = hash
+        hash.update(count == 0 ? "[\n\n]\n" : "\n]\n")
+        return hash.finalize()
+    }
+
+    /// The whole payload and its hash, for approval, which keeps the text.
     public static func make(_ campaign: ScoredCampaign) throws -> (payload: String, hash: String) {
         let payload = try JSONOutput.encode(campaign.unitScores)
-        return (payload, ContentHash.sha256(of: Data(payload.utf8)))
+        var digest = ResultsDigest()
+        for score in campaign.unitScores { _ = try digest.add(score) }
+        return (payload, digest.finalize())
     }
 }
 

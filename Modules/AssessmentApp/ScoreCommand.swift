@@ -35,12 +35,16 @@ struct ScoreCommand: ParsableCommand {
         try runReportingErrors {
             let store = SQLiteCampaignStore(database: try database.open())
             let scored = try ScoredCampaign.load(campaign: campaign, store: store, environment: try config.environment())
-            let (_, hash) = try ResultsDigest.make(scored)
             let previous = try store.scoreRuns(campaign: campaign).last
-            let stored = try scored.unitScores.map { score in
-                StoredScore(organization: score.organization.id, total: score.total, payload: try JSONOutput.encode(score))
+            // Each score is encoded, stored and hashed in turn: 10 000 explanations are never one text.
+            let run = try store.storeScores(campaign: campaign, actor: database.resolvedActor) { insert in
+                var digest = ResultsDigest()
+                for score in scored.unitScores {
+                    try insert(StoredScore(organization: score.organization.id, total: score.total, payload: try digest.add(score)))
+                }
+                return digest.finalize()
             }
-            let run = try store.storeScores(campaign: campaign, scores: stored, contentHash: hash, actor: database.resolvedActor)
+            let hash = run.contentHash
             let summary = Summary(
                 campaign: campaign, run: run.run, contentHash: hash, organizations: scored.unitScores.count, ranked: scored.scores.count,
                 insufficientSample: scored.unitScores.filter { $0.sample.status == .insufficient }.map(\.organization.id.rawValue),

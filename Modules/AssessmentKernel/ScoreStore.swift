@@ -31,7 +31,9 @@ public struct ScoreRun: Sendable, Equatable {
 /// Computed results as a port: the latest scores replace the previous ones; every run stays in the history.
 public protocol ScoreStore: Sendable {
     /// Stores the scores of an open campaign in one transaction and returns the run it recorded.
-    func storeScores(campaign: String, scores: [StoredScore], contentHash: String, actor: String) throws -> ScoreRun
+    /// `scores` streams them into `insert` and returns their content hash; if it throws, nothing is stored.
+    func storeScores(campaign: String, actor: String,
+                     scores: (_ insert: (StoredScore) throws -> Void) throws -> String) throws -> ScoreRun
     /// Runs, oldest first.
     func scoreRuns(campaign: String) throws -> [ScoreRun]
     /// The latest stored scores, ordered by organisation id.

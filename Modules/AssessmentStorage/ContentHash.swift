@@ -17,3 +17,14 @@ public enum ContentHash {
         SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 }
+
+/// SHA-256 fed piece by piece: a campaign's results are hashed as they are written, never held as one text.
+public struct StreamingHash {
+    private var hasher = SHA256()
+
+    public init() {}
+
+    public mutating func update(_ text: String) { hasher.update(data: Data(text.utf8)) }
+
+    public func finalize() -> String { hasher.finalize().map { String(format: "%02x", $0) }.joined() }
+}

@@ -3,23 +3,26 @@ import GRDB
 
 /// Computed results beside the campaign's data: the latest scores and the history of runs.
 extension SQLiteCampaignStore: ScoreStore {
-    public func storeScores(campaign: String, scores: [StoredScore], contentHash: String, actor: String) throws -> ScoreRun {
+    public func storeScores(campaign: String, actor: String,
+                            scores: (_ insert: (StoredScore) throws -> Void) throws -> String) throws -> ScoreRun {
         try database.writer.write { db in
             try Self.requireOpen(db, campaign)
-            let last = try Int.fetchOne(db, sql: "SELECT max(run) FROM score_run WHERE campaign_id = ?", arguments: [campaign]) ?? 0
-            let run = ScoreRun(run: last + 1, contentHash: contentHash, computedAt: Ledger.iso(now()), actor: actor, organizations: scores.count)
-            try db.execute(sql: """
-                INSERT INTO score_run (campaign_id, run, content_hash, computed_at, actor, organizations) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [campaign, run.run, contentHash, run.computedAt, actor, scores.count])
             try db.execute(sql: "DELETE FROM score_result WHERE campaign_id = ?", arguments: [campaign])
             let insert = try db.makeStatement(sql: """
                 INSERT INTO score_result (campaign_id, organization_id, total, payload) VALUES (?, ?, ?, ?)
                 """)
-            for score in scores {
+            var count = 0
+            let contentHash = try scores { score in
                 try insert.execute(arguments: [campaign, score.organization.rawValue, score.total, score.payload])
+                count += 1
             }
+            let last = try Int.fetchOne(db, sql: "SELECT max(run) FROM score_run WHERE campaign_id = ?", arguments: [campaign]) ?? 0
+            let run = ScoreRun(run: last + 1, contentHash: contentHash, computedAt: Ledger.iso(now()), actor: actor, organizations: count)
+            try db.execute(sql: """
+                INSERT INTO score_run (campaign_id, run, content_hash, computed_at, actor, organizations) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [campaign, run.run, contentHash, run.computedAt, actor, count])
             try Ledger.audit(db, at: run.computedAt, actor: actor, action: "score", entity: "campaign", id: campaign,
-                             details: "расчёт № \(run.run): организаций \(scores.count), хеш \(contentHash)")
+                             details: "расчёт № \(run.run): организаций \(count), хеш \(contentHash)")
             return run
         }
     }

@@ -78,3 +78,18 @@ struct ScoreCommandTests {
         #expect(try session.store.scoreRuns(campaign: "2025").isEmpty)
     }
 }
+
+@Suite("Results digest")
+struct ResultsDigestTests {
+    @Test("Hashing score by score gives the hash of the whole canonical text, for many scores, one, and none")
+    func streamingEqualsWhole() throws {
+        let environment = try AppEnvironment(configDirectory: RepositoryPaths.configs)
+        let campaign = try ScoredCampaign.load(from: RepositoryPaths.demo, environment: environment)
+        for count in [campaign.unitScores.count, 1, 0] {
+            var part = campaign
+            part.unitScores = Array(campaign.unitScores.prefix(count))
+            let (payload, hash) = try ResultsDigest.make(part)
+            #expect(hash == ContentHash.sha256(of: Data(payload.utf8)), "\(count) scores")
+        }
+    }
+}
