@@ -14,11 +14,31 @@ public struct ResultsDigest {
 
     /// Adds the next score and returns its own canonical JSON (what `score` stores for the institution).
     public mutating func add(_ score: OrganizationScore) throws -> String {
-        let element = try JSONOutput.encode(score)
+        try add(encoded: try JSONOutput.encode(score))
+    }
+
+    /// Canonical JSON of consecutive scores, encoded on every core: encoding explanations is most of `score`.
+    public static func encode(_ scores: ArraySlice<OrganizationScore>) throws -> [String] {
+        let results = EncodedScores(count: scores.count)
+        DispatchQueue.concurrentPerform(iterations: scores.count) { offset in
+            results.set(offset, Result { try JSONOutput.encode(scores[scores.startIndex + offset]) })
+        }
+        return try results.values()
+    }
+
+    /// Adds the next score as `encode` gave it, and returns it.
+    public mutating func add(encoded element: String) throws -> String {
         // Inside the array every non-empty line is indented two more spaces; elements are separated by ",\n".
-        let indented = element.dropLast().split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
-        hash.update((count == 0 ? "[\n" : ",\n") + indented)
+        // Done on bytes: string splitting was most of the time of `score` for 10 000 explanations.
+        var bytes: [UInt8] = Array((count == 0 ? "[\n  " : ",\n  ").utf8)
+        bytes.reserveCapacity(element.utf8.count * 5 / 4)
+        var previous: UInt8 = 0
+        for byte in element.utf8.dropLast() {
+            if previous == 0x0A && byte != 0x0A { bytes.append(0x20); bytes.append(0x20) }
+            bytes.append(byte)
+            previous = byte
+        }
+        hash.update(bytes)
         count += 1
         return element
     }
@@ -36,6 +56,22 @@ public struct ResultsDigest {
         for score in campaign.unitScores { _ = try digest.add(score) }
         return (payload, digest.finalize())
     }
+}
+
+/// Slots the concurrent encoder fills, one per score.
+private final class EncodedScores: @unchecked Sendable {
+    private var slots: [Result<String, any Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: Result<String, any Error>) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    func values() throws -> [String] { try slots.map { try $0!.get() } }
 }
 
 struct ApproveCommand: ParsableCommand {

@@ -31,6 +31,11 @@ struct ScoreCommand: ParsableCommand {
         var unchangedSinceRun: Int?
     }
 
+    /// The first ids of a long list; the full list is in `sample` and `--json`.
+    static func some(_ ids: [String]) -> String {
+        ids.prefix(20).joined(separator: ", ") + (ids.count > 20 ? " …" : "")
+    }
+
     func run() throws {
         try runReportingErrors {
             let store = SQLiteCampaignStore(database: try database.open())
@@ -39,8 +44,13 @@ struct ScoreCommand: ParsableCommand {
             // Each score is encoded, stored and hashed in turn: 10 000 explanations are never one text.
             let run = try store.storeScores(campaign: campaign, actor: database.resolvedActor) { insert in
                 var digest = ResultsDigest()
-                for score in scored.unitScores {
-                    try insert(StoredScore(organization: score.organization.id, total: score.total, payload: try digest.add(score)))
+                var start = 0
+                while start < scored.unitScores.count {
+                    let chunk = scored.unitScores[start..<min(start + 256, scored.unitScores.count)]
+                    for (score, element) in zip(chunk, try ResultsDigest.encode(chunk)) {
+                        try insert(StoredScore(organization: score.organization.id, total: score.total, payload: try digest.add(encoded: element)))
+                    }
+                    start += chunk.count
                 }
                 return digest.finalize()
             }
@@ -62,11 +72,11 @@ struct ScoreCommand: ParsableCommand {
                 print("Результаты изменились по сравнению с расчётом № \(previous.run) (\(previous.computedAt)).")
             }
             if !summary.insufficientSample.isEmpty {
-                print("Выборка меньше минимальной (\(summary.insufficientSample.count)): \(summary.insufficientSample.joined(separator: ", ")) — см. nok-admin sample.")
+                print("Выборка меньше минимальной (\(summary.insufficientSample.count)): \(Self.some(summary.insufficientSample)) — см. nok-admin sample.")
             }
             if !summary.unknownSample.isEmpty {
                 print("Минимальная выборка не проверена — нет числа получателей услуг в реестре (\(summary.unknownSample.count)): "
-                      + summary.unknownSample.joined(separator: ", "))
+                      + Self.some(summary.unknownSample))
             }
         }
     }

@@ -26,5 +26,7 @@ public struct StreamingHash {
 
     public mutating func update(_ text: String) { hasher.update(data: Data(text.utf8)) }
 
+    public mutating func update(_ bytes: [UInt8]) { bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) } }
+
     public func finalize() -> String { hasher.finalize().map { String(format: "%02x", $0) }.joined() }
 }
