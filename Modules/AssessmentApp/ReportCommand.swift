@@ -11,7 +11,8 @@ public struct ReportCommand: ParsableCommand {
         commandName: "nok-report",
         abstract: "OpenNOK: рейтинги и карточки организаций по результатам НОК (344н).",
         discussion: "Коды выхода: 0 — успех, 1 — ошибка в конфигурации или данных, 64 — неверные аргументы.",
-        subcommands: [RankingsCommand.self, CardCommand.self, SiteCommand.self, BusGovCommand.self, ShortcomingsCommand.self, PlanExecutionCommand.self])
+        subcommands: [RankingsCommand.self, CardCommand.self, SiteCommand.self, BusGovCommand.self, ShortcomingsCommand.self, PlanExecutionCommand.self,
+                      DynamicsCommand.self, DashboardCommand.self])
 
     public init() {}
 }
@@ -55,6 +56,7 @@ struct RankingsCommand: ParsableCommand {
                 try withSink(output.path) { try report.html(regionName: environment.config.region.name, subtitle: subtitle, to: $0) }
             case .xlsx:
                 guard let path = output.path else { throw ValidationError("Книга XLSX записывается только в файл: укажите --output файл.xlsx.") }
+                try FileSink.checkFolder(of: URL(fileURLWithPath: path))
                 let included = Set(scores.map(\.organization.id))
                 try ResultsWorkbook(
                     regionName: environment.config.region.name, sectors: sectors, methodology: engine.methodology,
