@@ -13,14 +13,18 @@ public struct CampaignDashboard: Sendable {
         public var message: String
 
         public init(_ stage: CampaignStage, year: Int, today: Day, dueWithin days: Int = 7) {
-            let resolution = stage.resolution(year: year)
             let progress = stage.progress(year: year, today: today, dueSoonWithin: days)
             self.stage = stage
-            dates = resolution.window.map { $0.periods.map { "\($0.start.russian)–\($0.end.russian)" }.joined(separator: "; ") }
-                ?? (resolution.reason ?? "срок не определён")
+            dates = Self.dates(stage, year: year)
             status = progress.status
             dueSoon = progress.isDueSoon && progress.status != .done
             message = progress.message
+        }
+
+        public static func dates(_ stage: CampaignStage, year: Int) -> String {
+            let resolution = stage.resolution(year: year)
+            return resolution.window.map { $0.periods.map { "\($0.start.russian)–\($0.end.russian)" }.joined(separator: "; ") }
+                ?? (resolution.reason ?? "срок не определён")
         }
 
         /// «просрочен», «скоро срок», «выполнен», …
