@@ -3,6 +3,7 @@ import AssessmentConfig
 import AssessmentKernel
 import AssessmentReporting
 import AssessmentSpreadsheet
+import AssessmentStorage
 import Foundation
 
 /// `nok-report`: rankings and organisation cards from a campaign's files.
@@ -95,7 +96,11 @@ struct CardCommand: ParsableCommand {
                 score: score, sector: sector,
                 sectorScores: campaign.scores.filter { $0.organization.sector == sector.id },
                 suggestions: campaign.suggestions[score.organization.id] ?? [],
-                plan: inputs.plan.filter { $0.organization == score.organization.id }, today: inputs.today)
+                plan: inputs.plan.filter { $0.organization == score.organization.id }, today: inputs.today,
+                audits: try inputs.database.map { database in
+                    try SQLiteCampaignStore(database: database).checklistAudits(campaign: data.campaign!, organization: score.organization.id)
+                } ?? [:],
+                extraChecklists: environment.extraCriteria(for: sector.id).flatMap(\.checklists))
             switch output.format {
             case .markdown: try emit(card.markdown(), to: output.path)
             case .csv: throw ValidationError("Карточка выводится в формате markdown, json или html.")

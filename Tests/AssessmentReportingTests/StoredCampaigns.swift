@@ -4,7 +4,8 @@ import Foundation
 import TestSupport
 
 /// The demo municipality stored twice through `nok-admin`: campaign 2024 from the demo files, campaign 2025
-/// (planned from Kaspiysk's template) with a changed check-list file (every item of cul-03 present, every item of edu-02 missing) and the same
+/// (planned from Kaspiysk's template) with a changed check-list file (every item of cul-03 present, every item of edu-02 missing,
+/// the auditor of cul-06's items) and the same
 /// answers under new questionnaire numbers, in a fresh database of its own.
 struct StoredCampaigns {
     let directory: URL
@@ -13,6 +14,8 @@ struct StoredCampaigns {
     let files2025: URL
 
     static let improved = "cul-03", worsened = "edu-02"
+    /// Its check-list rows of 2025 say who checked them, when, and on what evidence.
+    static let audited = "cul-06", audit = "Петрова <А.> В.,14.05.2025,\"Фото стенда, сайт & акт\""
 
     init(scoreFirst: Bool = true) throws {
         directory = try RepositoryPaths.temporaryDirectory("stored-report")
@@ -27,10 +30,13 @@ struct StoredCampaigns {
             .map { index, line in index == 0 || line.isEmpty ? String(line) : "y25-" + line }
         try responses.joined(separator: "\n").write(to: files2025.appendingPathComponent("responses.csv"), atomically: true, encoding: .utf8)
         let lines = try String(contentsOf: RepositoryPaths.demo.appendingPathComponent("checklists.csv"), encoding: .utf8)
-            .split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-                if line.hasPrefix(Self.improved + ",") { return String(line.dropLast()) + "1" }
-                if line.hasPrefix(Self.worsened + ",") { return String(line.dropLast()) + "0" }
-                return String(line)
+            .split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line -> String in
+                if index == 0 { return String(line) + ",auditor,checked_on,evidence" }
+                if line.isEmpty { return String(line) }
+                if line.hasPrefix(Self.improved + ",") { return String(line.dropLast()) + "1,,," }
+                if line.hasPrefix(Self.worsened + ",") { return String(line.dropLast()) + "0,,," }
+                if line.hasPrefix(Self.audited + ",") { return String(line) + "," + Self.audit }
+                return String(line) + ",,,"
             }
         try lines.joined(separator: "\n").write(to: files2025.appendingPathComponent("checklists.csv"), atomically: true, encoding: .utf8)
 
