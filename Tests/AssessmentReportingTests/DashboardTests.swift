@@ -72,5 +72,13 @@ struct DashboardTests {
         #expect(page.contains("Стенд &lt;b&gt;не обновлён&lt;/b&gt;") && !page.contains("<b>не"))
         #expect(page.contains("Проверка выполнения планов кампании 2024 на 01.06.2025"))
         #expect(markdown.contains("| 1 | 0 | 1 | 0 | 0 | выполнен |"))
+
+        // In a programme, the targets are the programme template's, with this year's plan where it sets one.
+        try stored.admin(["programme", "create", "--id", "p", "--title", "Программа <НОК>", "--plan", "dalnegorsk", "--from", "2024", "--to", "2026"])
+        try stored.admin(["programme", "attach", "--programme", "p", "--campaign", "2025"], config: false)
+        let inProgramme = try runner.text(arguments, output: "p.md")
+        #expect(inProgramme.contains("## Целевые показатели (программа «Программа \\<НОК\\>»)"))
+        #expect(inProgramme.contains("| Проведение заседаний Общественного совета по вопросам проведения независимой оценки. | — | 1 | — |"))
+        #expect(inProgramme.contains("| Удельный вес учреждений, на официальных сайтах которых размещены анкеты для опроса мнения граждан о качестве оказанных услуг | — |"))
     }
 }
