@@ -9,7 +9,7 @@ import TestSupport
 struct DashboardTests {
     @Test("Stages against deadlines, the council, targets, samples, overdue measures and public control of a stored campaign")
     func dashboard() throws {
-        let stored = try StoredCampaigns(scoreFirst: false)
+        let stored = try StoredCampaigns(scoreFirst: false, previousData: false)
         try stored.admin(["campaign", "done", "--campaign", "2025", "--stage", "1", "--on", "2025-03-28",
                           "--evidence", "Постановление № 112 от 28.03.2025"], config: false)
         try stored.admin(["council", "add-meeting", "--campaign", "2025", "--on", "2025-03-30", "--agenda", "Перечень организаций"], config: false)

@@ -20,7 +20,7 @@ struct DocumentTests {
 
     /// The stored demo campaign 2025 with its operator and the golden plan.
     static func campaign() throws -> StoredCampaigns {
-        let stored = try StoredCampaigns(scoreFirst: false)
+        let stored = try StoredCampaigns(scoreFirst: false, previousData: false)
         try stored.admin(["campaign", "operator", "--campaign", "2025", "--name", "ООО «Центр <социологии> & опросов»", "--inn", "7707083893",
                           "--contract", "Муниципальный контракт № 15 от 10.04.2025"], config: false)
         try stored.admin(["plan", "import", "--campaign", "2025", ReportRunner.plan], config: false)

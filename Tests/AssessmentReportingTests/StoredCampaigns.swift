@@ -17,7 +17,8 @@ struct StoredCampaigns {
     /// Its check-list rows of 2025 say who checked them, when, and on what evidence.
     static let audited = "cul-06", audit = "Петрова <А.> В.,14.05.2025,\"Фото стенда, сайт & акт\""
 
-    init(scoreFirst: Bool = true) throws {
+    /// `previousData: false` leaves campaign 2024 without data, for tests that only need it to exist (faster).
+    init(scoreFirst: Bool = true, previousData: Bool = true) throws {
         directory = try RepositoryPaths.temporaryDirectory("stored-report")
         database = directory.appendingPathComponent("db.sqlite").path
         files2025 = directory.appendingPathComponent("2025", isDirectory: true)
@@ -45,11 +46,12 @@ struct StoredCampaigns {
         for (year, folder) in [("2024", RepositoryPaths.demo), ("2025", files2025)] {
             try admin(["campaign", "create", "--id", year, "--year", year, "--sectors", "culture", "education", "social-services"]
                       + (year == "2025" ? ["--plan", "kaspiysk"] : []))
+            if year == "2024" && !previousData { continue }
             try admin(["import", "checklists", "--campaign", year, folder.appendingPathComponent("checklists.csv").path])
             try admin(["import", "responses", "--campaign", year, folder.appendingPathComponent("responses.csv").path])
         }
         // 2024 keeps stored results, 2025 is scored when a report asks.
-        if scoreFirst { try admin(["score", "--campaign", "2024"]) }
+        if scoreFirst && previousData { try admin(["score", "--campaign", "2024"]) }
     }
 
     /// Runs `nok-admin` in process; `init` and the council and stage commands take no --config-dir.

@@ -9,7 +9,7 @@ import TestSupport
 struct StoredCardTests {
     @Test("The card of a stored campaign shows the stored suggestions and who checked each check-list item, escaped")
     func suggestionsAndAudits() throws {
-        let stored = try StoredCampaigns(scoreFirst: false)
+        let stored = try StoredCampaigns(scoreFirst: false, previousData: false)
         let runner = try ReportRunner()
         let id = StoredCampaigns.audited
         let arguments = ["card", "--campaign", "2025", "--org", id] + stored.reportArguments
