@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // MARK: Kernel
@@ -84,6 +85,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // DOCX documents: a small WordprocessingML writer over ZIPFoundation for the reporting document model.
+        .target(
+            name: "AssessmentDocuments",
+            dependencies: ["AssessmentReporting", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Modules/AssessmentDocuments",
+            swiftSettings: strictSettings
+        ),
+
         // MARK: Sector plugins
         // Each depends on the kernel only; a sector with no code needs no plugin at all.
         .target(name: "Culture", dependencies: ["AssessmentKernel"], path: "Plugins/Culture", swiftSettings: strictSettings),
@@ -96,7 +105,7 @@ let package = Package(
             name: "AssessmentApp",
             dependencies: [
                 "AssessmentKernel", "AssessmentConfig", "AssessmentFiles", "AssessmentReporting", "AssessmentSpreadsheet", "AssessmentStorage",
-                "Culture", "Education", "SocialServices",
+                "AssessmentDocuments", "Culture", "Education", "SocialServices",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Modules/AssessmentApp",
@@ -157,7 +166,8 @@ let package = Package(
         .testTarget(
             name: "AssessmentReportingTests",
             dependencies: ["AssessmentApp", "AssessmentConfig", "AssessmentKernel", "AssessmentReporting", "TestSupport",
-                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                           .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Tests/AssessmentReportingTests",
             swiftSettings: strictSettings
         ),

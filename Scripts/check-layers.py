@@ -19,6 +19,7 @@ RULES = {
     "AssessmentReporting": {"AssessmentKernel"},
     "CXLSXWriter": set(),
     "AssessmentSpreadsheet": {"AssessmentKernel", "CXLSXWriter"},
+    "AssessmentDocuments": {"AssessmentReporting", "ZIPFoundation"},
     "AssessmentStorage": {"AssessmentKernel", "GRDB", "Crypto"},
     "SurveyServer": {"AssessmentKernel", "Hummingbird"},
 }

@@ -57,3 +57,7 @@ sed -i -e '2~2s/;;;;;;\r$/;2026-03-01;Иванова Анна Петровна;�
 "$bin/nok-report" rankings --campaign 2025 --database "$db" --format xlsx --output .build/demo/results.xlsx
 "$bin/nok-report" site --campaign 2025 --database "$db" --output .build/demo/site
 "$bin/nok-report" busgov --campaign 2025 --database "$db" --format xml --output .build/demo/busgov.xml
+# Where the campaign stands, and the documents its last stages need (decree draft, plans in the 457 form).
+"$bin/nok-report" dashboard --campaign 2025 --today 2025-12-15 --database "$db" --output .build/demo/dashboard.md
+"$bin/nok-report" document decree --campaign 2025 --database "$db" --output .build/demo/decree.docx
+"$bin/nok-report" document improvement-plan --campaign 2025 --database "$db" --format html --output .build/demo/plans-457.html

@@ -8,6 +8,8 @@ python3 Scripts/check-layers.py
 # Independent readers for the XLSX and DOCX tests.
 python3 -c "import openpyxl" 2>/dev/null || python3 -m pip install --quiet openpyxl 2>/dev/null \
   || python3 -m pip install --quiet --break-system-packages openpyxl
+python3 -c "import docx" 2>/dev/null || python3 -m pip install --quiet python-docx 2>/dev/null \
+  || python3 -m pip install --quiet --break-system-packages python-docx
 swift build --build-tests
 swift test --skip-build
 # The HTML reports' golden files must render in a real browser.

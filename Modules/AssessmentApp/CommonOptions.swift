@@ -3,6 +3,7 @@ import AssessmentConfig
 import AssessmentFiles
 import AssessmentStorage
 import AssessmentKernel
+import AssessmentReporting
 import Foundation
 
 /// Options every command shares.
@@ -118,6 +119,7 @@ func emit(_ text: String, to path: String?) throws {
         FileHandle.standardOutput.write(Data(text.utf8))
         return
     }
+    try FileSink.checkFolder(of: URL(fileURLWithPath: path))
     try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
     printError("Записано: \(path)")
 }

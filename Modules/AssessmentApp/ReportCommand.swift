@@ -3,6 +3,7 @@ import AssessmentConfig
 import AssessmentKernel
 import AssessmentReporting
 import AssessmentSpreadsheet
+import AssessmentStorage
 import Foundation
 
 /// `nok-report`: rankings and organisation cards from a campaign's files.
@@ -11,7 +12,8 @@ public struct ReportCommand: ParsableCommand {
         commandName: "nok-report",
         abstract: "OpenNOK: рейтинги и карточки организаций по результатам НОК (344н).",
         discussion: "Коды выхода: 0 — успех, 1 — ошибка в конфигурации или данных, 64 — неверные аргументы.",
-        subcommands: [RankingsCommand.self, CardCommand.self, SiteCommand.self, BusGovCommand.self, ShortcomingsCommand.self, PlanExecutionCommand.self])
+        subcommands: [RankingsCommand.self, CardCommand.self, SiteCommand.self, BusGovCommand.self, ShortcomingsCommand.self, PlanExecutionCommand.self,
+                      DynamicsCommand.self, DashboardCommand.self, DocumentCommand.self])
 
     public init() {}
 }
@@ -55,6 +57,7 @@ struct RankingsCommand: ParsableCommand {
                 try withSink(output.path) { try report.html(regionName: environment.config.region.name, subtitle: subtitle, to: $0) }
             case .xlsx:
                 guard let path = output.path else { throw ValidationError("Книга XLSX записывается только в файл: укажите --output файл.xlsx.") }
+                try FileSink.checkFolder(of: URL(fileURLWithPath: path))
                 let included = Set(scores.map(\.organization.id))
                 try ResultsWorkbook(
                     regionName: environment.config.region.name, sectors: sectors, methodology: engine.methodology,
@@ -93,7 +96,11 @@ struct CardCommand: ParsableCommand {
                 score: score, sector: sector,
                 sectorScores: campaign.scores.filter { $0.organization.sector == sector.id },
                 suggestions: campaign.suggestions[score.organization.id] ?? [],
-                plan: inputs.plan.filter { $0.organization == score.organization.id }, today: inputs.today)
+                plan: inputs.plan.filter { $0.organization == score.organization.id }, today: inputs.today,
+                audits: try inputs.database.map { database in
+                    try SQLiteCampaignStore(database: database).checklistAudits(campaign: data.campaign!, organization: score.organization.id)
+                } ?? [:],
+                extraChecklists: environment.extraCriteria(for: sector.id).flatMap(\.checklists))
             switch output.format {
             case .markdown: try emit(card.markdown(), to: output.path)
             case .csv: throw ValidationError("Карточка выводится в формате markdown, json или html.")

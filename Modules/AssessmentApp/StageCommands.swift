@@ -1,5 +1,6 @@
 public import ArgumentParser
 public import AssessmentKernel
+import AssessmentReporting
 import AssessmentStorage
 import Foundation
 
@@ -28,25 +29,13 @@ struct StagesCommand: ParsableCommand {
     @Flag(help: "Вывести в JSON.")
     var json = false
 
-    struct Line: Encodable {
-        var stage: CampaignStage
-        var dates: String
-        var status: StageStatus
-        var dueSoon: Bool
-        var message: String
-    }
-
     func run() throws {
         try runReportingErrors {
             let opened = try database.open()
             guard let stored = try SQLiteCampaignStore(database: opened).campaign(campaign) else { throw StoreError.campaignNotFound(campaign) }
             let day = today ?? Day(Date())
             var lines = try SQLiteStageStore(database: opened).stages(campaign: campaign).map { stage in
-                let resolution = stage.resolution(year: stored.year)
-                let progress = stage.progress(year: stored.year, today: day, dueSoonWithin: dueWithin)
-                let dates = resolution.window.map { $0.periods.map { "\($0.start.russian)–\($0.end.russian)" }.joined(separator: "; ") }
-                    ?? (resolution.reason ?? "срок не определён")
-                return Line(stage: stage, dates: dates, status: progress.status, dueSoon: progress.isDueSoon, message: progress.message)
+                CampaignDashboard.StageLine(stage, year: stored.year, today: day, dueWithin: dueWithin)
             }
             if attention { lines = lines.filter { $0.status == .overdue || ($0.dueSoon && $0.status != .done) } }
             if json {

@@ -48,7 +48,7 @@ struct PlanExecutionCommand: ParsableCommand {
         try runReportingErrors {
             let inputs = try ReportInputs.load(config: config, data: data, comparison: comparison)
             let region = inputs.environment.config.region.name
-            let report = PlanExecution(plan: inputs.plan, organizations: inputs.campaign.organizations, today: inputs.today)
+            let report = PlanExecutionReport(plan: inputs.plan, organizations: inputs.campaign.organizations, today: inputs.today)
             switch output.format {
             case .markdown: try emit(report.markdown(regionName: region), to: output.path)
             case .csv: try emit(report.csv(), to: output.path)

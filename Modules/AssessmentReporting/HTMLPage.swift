@@ -1,10 +1,12 @@
 /// The frame every HTML report and site page shares: Russian, self-contained (styles inline, no
 /// scripts, fonts or images from outside), readable on screen and on A4 paper.
 public struct HTMLPage: Sendable {
-    public enum Theme: Sendable {
+    public enum Theme: Sendable, Equatable {
         case standard
         /// The version for the visually impaired: large type, black on white, no colour-only meaning.
         case accessible
+        /// An official document (terms of reference, letter, decision, decree, plan): serif type, aligned paragraphs.
+        case document(landscape: Bool)
     }
 
     public var title: String
@@ -27,6 +29,9 @@ public struct HTMLPage: Sendable {
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         out += "<title>\(HTMLText.escape(title))</title>\n<style>\n\(Self.style)"
         if theme == .accessible { out += Self.accessibleStyle }
+        if case .document(let landscape) = theme {
+            out += Self.documentStyle + (landscape ? "@page { size: A4 landscape; margin: 15mm 12mm; }\n" : "")
+        }
         out += "</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#content\">Перейти к содержанию</a>\n"
         if !navigation.isEmpty || alternate != nil {
             out += "<header class=\"site\"><nav aria-label=\"Разделы\"><ul>\n"
@@ -93,6 +98,14 @@ public struct HTMLPage: Sendable {
       tr, figure svg { break-inside: avoid; }
       thead { display: table-header-group; }
     }
+
+    """
+
+    static let documentStyle = """
+    body { font-family: "Times New Roman", "Liberation Serif", serif; font-size: 16px; max-width: 60rem; }
+    h1 { text-align: center; font-size: 1.3rem; } h2 { border-bottom: none; font-size: 1.1rem; }
+    p { margin: 0.4rem 0; } p.justify { text-align: justify; } p.center { text-align: center; } p.right { text-align: right; }
+    table { font-size: 0.9rem; }
 
     """
 

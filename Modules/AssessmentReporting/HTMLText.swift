@@ -30,8 +30,8 @@ public enum HTMLText {
     }
 
     /// A table row of already-escaped cells; the first `headers` cells are row headers.
-    static func row(_ cells: [String], numeric: Set<Int> = [], headers: Int = 0) -> String {
-        var out = "<tr>"
+    static func row(_ cells: [String], numeric: Set<Int> = [], headers: Int = 0, rowClass: String? = nil) -> String {
+        var out = rowClass.map { "<tr class=\"\($0)\">" } ?? "<tr>"
         for (index, cell) in cells.enumerated() {
             let tag = index < headers ? "th scope=\"row\"" : "td"
             let close = index < headers ? "th" : "td"

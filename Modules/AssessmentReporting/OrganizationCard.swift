@@ -11,9 +11,16 @@ public struct OrganizationCard: Sendable {
     /// The institution's improvement plan rows and the day their status is told on.
     public var plan: [ImprovementMeasure]
     public var today: Day?
+    /// Who checked each check-list item, when, and on what evidence (stored campaigns; empty from files).
+    public var audits: [ChecklistID: [ChecklistItemID: ItemAudit]]
+    /// Check-lists of the extra criteria, for the titles of their audited items.
+    public var extraChecklists: [Checklist]
 
     public init(score: OrganizationScore, sector: SectorDefinition, sectorScores: [OrganizationScore], suggestions: [String] = [],
-                plan: [ImprovementMeasure] = [], today: Day? = nil) {
+                plan: [ImprovementMeasure] = [], today: Day? = nil, audits: [ChecklistID: [ChecklistItemID: ItemAudit]] = [:],
+                extraChecklists: [Checklist] = []) {
+        self.audits = audits
+        self.extraChecklists = extraChecklists
         self.score = score
         self.sector = sector
         self.sectorScores = sectorScores
@@ -26,6 +33,19 @@ public struct OrganizationCard: Sendable {
         let values = sectorScores.compactMap(value)
         guard !values.isEmpty else { return nil }
         return values.reduce(0, +) / Double(values.count)
+    }
+
+    static let auditHeader = ["Чек-лист", "Пункт", "Кто проверил", "Дата", "Подтверждение"]
+
+    /// One row per audited item, in the sector's check-list order, then the extra criteria's.
+    var auditRows: [[String]] {
+        (sector.checklists + extraChecklists).flatMap { checklist -> [[String]] in
+            guard let items = audits[checklist.id] else { return [] }
+            return checklist.items.compactMap { item in
+                guard let audit = items[item.id], !audit.isEmpty else { return nil }
+                return [checklist.title, "\(item.id.rawValue). \(item.text)", audit.auditor ?? "—", audit.checkedOn?.russian ?? "—", audit.evidence ?? "—"]
+            }
+        }
     }
 
     func sectorBest(_ value: (OrganizationScore) -> Double?) -> Double? { sectorScores.compactMap(value).max() }
@@ -96,6 +116,12 @@ public struct OrganizationCard: Sendable {
         }
         out.append("")
 
+        if !auditRows.isEmpty {
+            out.append("## Проверка чек-листов: кто, когда, подтверждение")
+            out.append("")
+            out.append(MarkdownText.table(header: Self.auditHeader, rows: auditRows.map { $0.map(MarkdownText.escape) }))
+            out.append("")
+        }
         if !suggestions.isEmpty {
             out.append("## Предложения получателей услуг")
             out.append("")

@@ -35,6 +35,13 @@ extension OrganizationCard {
         try explanationSection(to: sink)
         try shortcomingsSection(to: sink)
         try planSection(to: sink)
+        let audited = auditRows
+        if !audited.isEmpty {
+            var out = "<section aria-labelledby=\"audits\">\n<h2 id=\"audits\">Проверка чек-листов</h2>\n<table>\n"
+            out += "<caption>Кто, когда и по какому подтверждению проверил пункты</caption>\n" + HTMLText.headerRow(Self.auditHeader) + "<tbody>\n"
+            out += audited.map { HTMLText.row($0.map(HTMLText.escape)) }.joined()
+            try sink.write(out + "</tbody>\n</table>\n</section>\n")
+        }
         if !suggestions.isEmpty {
             var out = "<section aria-labelledby=\"suggestions\">\n<h2 id=\"suggestions\">Предложения получателей услуг</h2>\n<ul>\n"
             out += suggestions.map { "<li>\(HTMLText.escape($0))</li>\n" }.joined()

@@ -6,6 +6,7 @@ extension RankingReport {
     public func csv() -> String {
         var header = ["sector", "group", "rank", "organization_id", "organization"]
         header += criteria.map(\.id.rawValue) + ["total", "band", "respondents", "sample_required", "sample_status"]
+        if previousTotals != nil { header.append("change") }
         header += extraCriteria.map { "extra:\($0.id)" }
         if regionalIndex != nil { header.append("regional_index") }
         var lines = [header.map(Self.field).joined(separator: ",")]
@@ -17,6 +18,7 @@ extension RankingReport {
                 cells += criteria.map { id in Self.number(score.criterion(id.id)?.value) }
                 cells += [Self.number(score.total), score.band ?? "", "\(score.respondents)",
                           score.sample.required.map(String.init) ?? "", score.sample.status.rawValue]
+                if previousTotals != nil { cells.append(Self.number(change(score))) }
                 cells += extraCriteria.map { extra in Self.number(score.extra.first { $0.id == extra.id }?.value) }
                 if regionalIndex != nil { cells.append(Self.number(score.regionalIndex)) }
                 lines.append(cells.map(Self.field).joined(separator: ","))

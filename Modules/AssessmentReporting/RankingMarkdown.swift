@@ -26,6 +26,7 @@ extension RankingReport {
 
     var header: [String] {
         var columns = ["Место", "Организация"] + criteria.map(\.id.rawValue) + ["Итог", "Оценка", "Анкет", "Выборка"]
+        if previousTotals != nil { columns.append("Изменение") }
         columns += extraCriteria.map(\.title)
         if let regionalIndex { columns.append(regionalIndex.title) }
         return columns.map(MarkdownText.escape)
@@ -39,6 +40,7 @@ extension RankingReport {
             return MarkdownText.number(value.value)
         }
         cells += [MarkdownText.number(score.total), score.band ?? "—", "\(score.respondents)", score.sample.label]
+        if previousTotals != nil { cells.append(HTMLText.change(score.total, previousTotals?[score.organization.id])) }
         cells += extraCriteria.map { extra in
             score.extra.first { $0.id == extra.id }.map { MarkdownText.number($0.value) } ?? "н/п"
         }

@@ -31,9 +31,10 @@ public final class FileSink: ReportSink {
 
     /// A file written beside `url` and moved over it by `finish()`: a failed report leaves no half file.
     public init(url: URL) throws {
+        try Self.checkFolder(of: url)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).part")
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary.path])
+            throw ReportError.cannotWrite(url.path)
         }
         handle = try FileHandle(forWritingTo: temporary)
         self.temporary = temporary
@@ -56,9 +57,19 @@ public final class FileSink: ReportSink {
         try flush()
         guard let temporary, let destination else { return }
         try handle.close()
-        // rename(2) replaces an existing report atomically; Foundation's replaceItemAt fails on Linux.
+        // rename(2) replaces an existing file in one step (FileManager.replaceItemAt loses it on Linux).
         guard rename(temporary.path, destination.path) == 0 else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination.path])
+            try? FileManager.default.removeItem(at: temporary)
+            throw ReportError.cannotWrite(destination.path)
+        }
+    }
+
+    /// A report's folder must exist: said in Russian, with the path, before anything is written.
+    public static func checkFolder(of url: URL) throws {
+        let folder = url.deletingLastPathComponent()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ReportError.outputFolderMissing(folder.path)
         }
     }
 }

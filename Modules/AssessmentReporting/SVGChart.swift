@@ -16,7 +16,10 @@ public enum SVGChart {
         }
     }
 
-    static let palette = ["bar": "#2f6ea5", "mean": "#b07a10", "best": "#1d6b33", "other": "#6a3d9a"]
+    static let palette = ["bar": "#2f6ea5", "mean": "#b07a10", "best": "#1d6b33", "other": "#6a3d9a",
+                          "k4": "#a00000", "k5": "#4a4a4a", "k6": "#0e7c86"]
+    /// Lines differ by dash as well as colour, so they stay apart in black-and-white print.
+    static let dashes = ["", "6 3", "2 3", "8 3 2 3", "4 4", "1 2", "10 4"]
 
     /// Horizontal bars, one per item, in the given order.
     public static func bars(title: String, items: [(label: String, value: Double?)]) -> String {
@@ -61,8 +64,9 @@ public enum SVGChart {
     /// Lines over campaigns (dynamics): x is the campaign, y the 0–100 value; a gap where a value is missing.
     public static func lines(title: String, labels: [String], series: [Series]) -> String {
         let left = 40.0, top = 30.0, plotHeight = 180.0
-        let step = labels.count > 1 ? min(560.0 / Double(labels.count - 1), 160) : 0
-        let width = left + step * Double(max(labels.count - 1, 0)) + 80
+        let step = labels.count > 1 ? min(560.0 / Double(labels.count - 1), 280) : 0
+        // Wide enough for the three legend columns even with two campaigns.
+        let width = max(left + step * Double(max(labels.count - 1, 0)) + 80, left + 620)
         let height = top + plotHeight + 40 + 20 * Double((series.count + 2) / 3)
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 \(f(width)) \(f(height))\" width=\"\(f(width))\" height=\"\(f(height))\" aria-labelledby=\"\(id(title))\">"
         out += "<title id=\"\(id(title))\">\(HTMLText.escape(title))</title>"
@@ -72,11 +76,13 @@ public enum SVGChart {
         for (index, label) in labels.enumerated() {
             out += "<text x=\"\(f(x(index)))\" y=\"\(f(top + plotHeight + 16))\" text-anchor=\"middle\" font-size=\"12\">\(HTMLText.escape(label))</text>"
         }
-        for line in series {
+        for (number, line) in series.enumerated() {
             let color = palette[line.color] ?? palette["other"]!
+            let dash = dashes[number % dashes.count]
+            let dashAttribute = dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\""
             var segment: [String] = []
             func flush() {
-                if segment.count > 1 { out += "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(segment.joined(separator: " "))\"/>" }
+                if segment.count > 1 { out += "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"\(dashAttribute) points=\"\(segment.joined(separator: " "))\"/>" }
                 segment = []
             }
             for (index, value) in line.values.enumerated() {
@@ -86,16 +92,23 @@ public enum SVGChart {
             }
             flush()
         }
-        out += legend(series, y: top + plotHeight + 36, left: left)
+        out += legend(series, y: top + plotHeight + 36, left: left, dashed: true)
         return out + "</svg>\n"
     }
 
-    private static func legend(_ series: [Series], y: Double, left: Double) -> String {
+    private static func legend(_ series: [Series], y: Double, left: Double, dashed: Bool = false) -> String {
         var out = ""
         for (index, line) in series.enumerated() {
             let x = left + Double(index % 3) * 200
             let row = y + Double(index / 3) * 20
-            out += "<rect x=\"\(f(x))\" y=\"\(f(row - 10))\" width=\"12\" height=\"12\" fill=\"\(palette[line.color] ?? palette["other"]!)\"/>"
+            let color = palette[line.color] ?? palette["other"]!
+            if dashed {
+                let dash = dashes[index % dashes.count]
+                out += "<line x1=\"\(f(x - 6))\" y1=\"\(f(row - 4))\" x2=\"\(f(x + 12))\" y2=\"\(f(row - 4))\" stroke=\"\(color)\" stroke-width=\"2\""
+                    + (dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"") + "/>"
+            } else {
+                out += "<rect x=\"\(f(x))\" y=\"\(f(row - 10))\" width=\"12\" height=\"12\" fill=\"\(color)\"/>"
+            }
             out += "<text x=\"\(f(x + 16))\" y=\"\(f(row))\" font-size=\"12\">\(HTMLText.escape(shorten(line.name, 28)))</text>"
         }
         return out

@@ -42,17 +42,23 @@ struct SummaryReportTests {
         #expect(!withoutPrevious.markdown(regionName: "Округ").contains("Сохранился"))
     }
 
-    @Test("A measure done after its date is late, one not done past its date is overdue")
+    @Test("A measure done after its date is late, one not done past its date is overdue; founders add up their institutions")
     func outcomes() throws {
-        func measure(planned: String?, actual: String?) -> ImprovementMeasure {
-            ImprovementMeasure(organization: "cul-01", criterion: "K1", shortcomingKey: "k", shortcoming: "s", measure: "m",
+        func measure(_ organization: OrganizationID, planned: String?, actual: String?) -> ImprovementMeasure {
+            ImprovementMeasure(organization: organization, criterion: "K1", shortcomingKey: "k", shortcoming: "s", measure: "m",
                                plannedOn: planned.flatMap(Day.init(iso:)), actualOn: actual.flatMap(Day.init(iso:)))
         }
         let today = try #require(Day(iso: "2026-06-01"))
-        #expect(PlanExecution.outcome(measure(planned: "2026-03-01", actual: "2026-03-01"), today: today) == .onTime)
-        #expect(PlanExecution.outcome(measure(planned: "2026-03-01", actual: "2026-03-02"), today: today) == .late)
-        #expect(PlanExecution.outcome(measure(planned: "2026-05-31", actual: nil), today: today) == .overdue)
-        #expect(PlanExecution.outcome(measure(planned: "2026-06-01", actual: nil), today: today) == .inWork)
-        #expect(PlanExecution.outcome(measure(planned: nil, actual: nil), today: today) == .inWork)
+        let plan = [measure("cul-01", planned: "2026-03-01", actual: "2026-03-01"), measure("cul-01", planned: "2026-03-01", actual: "2026-03-02"),
+                    measure("cul-02", planned: "2026-05-31", actual: nil), measure("cul-02", planned: "2026-06-01", actual: nil),
+                    measure("cul-02", planned: nil, actual: nil)]
+        let organizations = try AppEnvironmentFixture.load().campaign.organizations
+        let report = PlanExecutionReport(plan: plan, organizations: organizations, today: today)
+        let outcomes = PlanExecutionReport.Outcome.allCases
+        #expect(report.institutions.map { line in outcomes.map(line.count) } == [[1, 1, 0, 0], [0, 0, 1, 2]])
+        // Both demo libraries have the same founder.
+        #expect(report.founders.count == 1 && report.founders[0].total == 5)
+        #expect(outcomes.map(report.overall.count) == [1, 1, 1, 2])
+        #expect(report.markdown(regionName: "Округ").contains("| Всего | 5 | 1 | 1 | 1 | 2 | 20,00 |"))
     }
 }

@@ -1,8 +1,8 @@
 public import AssessmentKernel
 
 /// How the improvement plans are carried out on a given day: measures done on time, done late, overdue,
-/// still in work — per institution and per founder.
-public struct PlanExecution: Sendable {
+/// still in work — per institution and per founder. The counts are the kernel's `PlanExecution`.
+public struct PlanExecutionReport: Sendable {
     public enum Outcome: String, Sendable, CaseIterable {
         case onTime = "on_time", late, overdue, inWork = "in_work"
 
@@ -14,13 +14,23 @@ public struct PlanExecution: Sendable {
             case .inWork: "в работе"
             }
         }
+
+        func count(_ execution: PlanExecution) -> Int {
+            switch self {
+            case .onTime: execution.doneOnTime
+            case .late: execution.doneLate
+            case .overdue: execution.overdue
+            case .inWork: execution.pending
+            }
+        }
     }
 
+    /// A named row: an institution, a founder or everything.
     public struct Counts: Sendable, Equatable {
         public var name: String
-        public var byOutcome: [Outcome: Int] = [:]
-        public var total: Int { byOutcome.values.reduce(0, +) }
-        public func count(_ outcome: Outcome) -> Int { byOutcome[outcome] ?? 0 }
+        public var execution: PlanExecution
+        public var total: Int { execution.measures }
+        public func count(_ outcome: Outcome) -> Int { outcome.count(execution) }
     }
 
     public var today: Day
@@ -28,32 +38,23 @@ public struct PlanExecution: Sendable {
     public var founders: [Counts]
     public var overall: Counts
 
-    public static func outcome(_ measure: ImprovementMeasure, today: Day) -> Outcome {
-        if let actual = measure.actualOn {
-            if let planned = measure.plannedOn, planned < actual { return .late }
-            return .onTime
-        }
-        return measure.status(today: today) == .overdue ? .overdue : .inWork
-    }
-
     public init(plan: [ImprovementMeasure], organizations: [Organization], today: Day) {
         self.today = today
         let byID = Dictionary(organizations.map { ($0.id, $0) }) { first, _ in first }
-        var institutions: [OrganizationID: Counts] = [:]
-        var founders: [String: Counts] = [:]
-        var overall = Counts(name: "Всего")
-        for measure in plan {
-            let outcome = Self.outcome(measure, today: today)
-            let organization = byID[measure.organization]
-            institutions[measure.organization, default: Counts(name: organization?.displayName ?? measure.organization.rawValue)]
-                .byOutcome[outcome, default: 0] += 1
-            let founder = organization?.founder ?? "Учредитель не указан"
-            founders[founder, default: Counts(name: founder)].byOutcome[outcome, default: 0] += 1
-            overall.byOutcome[outcome, default: 0] += 1
+        let executions = PlanExecution.of(plan, today: today)
+        institutions = executions.map { execution in
+            Counts(name: byID[execution.organization]?.displayName ?? execution.organization.rawValue, execution: execution)
         }
-        self.institutions = institutions.sorted { $0.key.rawValue < $1.key.rawValue }.map(\.value)
-        self.founders = founders.sorted { $0.key < $1.key }.map(\.value)
-        self.overall = overall
+        let byFounder = Dictionary(grouping: executions) { byID[$0.organization]?.founder ?? "Учредитель не указан" }
+        founders = byFounder.sorted { $0.key < $1.key }.map { Counts(name: $0.key, execution: Self.sum($0.value)) }
+        overall = Counts(name: "Всего", execution: Self.sum(executions))
+    }
+
+    /// Counts of several institutions added up.
+    static func sum(_ executions: [PlanExecution]) -> PlanExecution {
+        PlanExecution(organization: OrganizationID(""), measures: executions.map(\.measures).reduce(0, +),
+                      doneOnTime: executions.map(\.doneOnTime).reduce(0, +), doneLate: executions.map(\.doneLate).reduce(0, +),
+                      overdue: executions.map(\.overdue).reduce(0, +), pending: executions.map(\.pending).reduce(0, +))
     }
 
     static let header = ["Всего мероприятий"] + Outcome.allCases.map(\.title) + ["Доля в срок, %"]
