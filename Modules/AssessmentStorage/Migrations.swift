@@ -186,6 +186,26 @@ extension AppDatabase {
                 """)
         }
         migrator.registerMigration("v8-scores-and-details") { db in
+            // The same file may go into two campaigns (next year's copy of a list): a file is known by its
+            // content within a campaign, not across the database. SQLite changes a constraint by rebuilding.
+            try db.execute(sql: """
+                CREATE TABLE import_file_v8 (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    kind TEXT NOT NULL,
+                    path TEXT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    rows INTEGER NOT NULL,
+                    format TEXT NOT NULL,
+                    imported_at TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    campaign_id TEXT REFERENCES campaign(id)
+                );
+                INSERT INTO import_file_v8 (id, kind, path, sha256, rows, format, imported_at, actor, campaign_id)
+                    SELECT id, kind, path, sha256, rows, format, imported_at, actor, campaign_id FROM import_file;
+                DROP TABLE import_file;
+                ALTER TABLE import_file_v8 RENAME TO import_file;
+                CREATE UNIQUE INDEX import_file_content ON import_file (kind, sha256, ifnull(campaign_id, ''));
+                """)
             try db.execute(sql: """
                 CREATE TABLE score_run (
                     campaign_id TEXT NOT NULL REFERENCES campaign(id),

@@ -105,3 +105,20 @@ struct ImportDetailsTests {
         #expect(try session.store.organizationData(campaign: "2025").reduce(0) { $0 + $1.respondents } == 4)
     }
 }
+
+@Suite("Files across campaigns")
+struct FilesAcrossCampaignsTests {
+    @Test("The same responses file goes into two campaigns; into the same campaign twice it changes nothing")
+    func sameFileTwoCampaigns() throws {
+        let session = try AdminSession("two-campaigns")
+        try session.loadDemo()
+        try session.run(["campaign", "create", "--id", "2026", "--year", "2026", "--sectors", "culture", "education", "social-services"])
+        let responses = RepositoryPaths.demo.appendingPathComponent("responses.csv").path
+        try session.run(["import", "responses", "--campaign", "2026", responses])
+        try session.run(["import", "responses", "--campaign", "2026", responses])
+        let store = try session.store
+        let count = { (campaign: String) in try store.organizationData(campaign: campaign).reduce(0) { $0 + $1.respondents } }
+        #expect(try count("2026") == count("2025"))
+        #expect(try count("2026") > 0)
+    }
+}
