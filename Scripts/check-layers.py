@@ -18,7 +18,8 @@ RULES = {
     "AssessmentFiles": {"AssessmentKernel", "CSV"},
     "AssessmentReporting": {"AssessmentKernel"},
     "AssessmentStorage": {"AssessmentKernel", "GRDB", "Crypto"},
-    "SurveyServer": {"AssessmentKernel", "Hummingbird"},
+    "SurveyServer": {"AssessmentKernel", "Hummingbird", "HummingbirdCore", "HummingbirdBcrypt", "Logging", "NIOCore", "HTTPTypes", "Crypto", "CQRencode"},
+    "CQRencode": set(),
 }
 EXECUTABLE_ALLOWED = {"AssessmentApp"}
 PLUGIN_ALLOWED = {"AssessmentKernel"}
