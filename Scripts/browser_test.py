@@ -158,8 +158,7 @@ def main():
         check(len(after) == len(before) + 1, "JS on: one new web response in the database")
         stored = answers(after[-1])
         check(stored.get("q1") == ("yes", 1) and stored.get("q2", (None, 0))[1] == 1, f"JS on: q1 = yes and q2 counted ({stored.get('q2')})")
-        check(stored.get("suggestions") == ("Проверка браузером", 0) or stored.get("suggestions", ("", 0))[0] == "Проверка браузером",
-              "JS on: the free text is stored")
+        check(stored.get("suggestions", ("", 0))[0] == "Проверка браузером", "JS on: the free text is stored")
     finally:
         driver.quit()
 

@@ -7,3 +7,5 @@ source Scripts/setup.sh
 python3 Scripts/check-layers.py
 swift build --build-tests
 swift test --skip-build
+# The survey server in a real headless browser (installs Chromium and selenium itself; about 30 s).
+Scripts/test-browser.sh

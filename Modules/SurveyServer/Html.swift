@@ -54,7 +54,8 @@ enum Html {
         h1{font-size:1.5rem;line-height:1.25}h2{font-size:1.2rem}
         a{color:#0b4f9c}
         fieldset{border:1px solid #8a8a8a;border-radius:.4rem;margin:0 0 1rem;padding:.75rem 1rem}
-        legend{font-weight:600;padding:0 .25rem}
+        legend{font-weight:600;float:left;width:100%;padding:0;margin:0 0 .5rem}
+        legend+*{clear:left}
         .opt{display:flex;gap:.6rem;align-items:flex-start;padding:.35rem 0}
         .opt input{width:1.4rem;height:1.4rem;margin:.1rem 0 0;flex:none}
         label{cursor:pointer}
