@@ -17,11 +17,14 @@ public func buildApplication(store: any SurveyStore, settings: SurveySettings,
     router.add(middleware: PageMiddleware(logger: logger))
     server.addCitizenRoutes(to: router)
     server.addOperatorRoutes(to: router)
-    return Application(
+    var app = Application(
         router: router,
         // Idle connections close after 30 s, so a slow or stuck client cannot hold a connection forever.
         server: .http1(configuration: HTTP1Channel.Configuration(idleTimeout: .seconds(30))),
         configuration: configuration, logger: logger)
+    // Hashes past the retention period go at start too, not only after the next submission.
+    app.beforeServerStarts { await server.forgetOldHashesIfDue() }
+    return app
 }
 
 /// Shared state of the routes: the store, the settings and the per-process secrets.

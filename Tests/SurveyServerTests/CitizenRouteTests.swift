@@ -246,3 +246,24 @@ func matches(of pattern: String, in text: String) -> [String] {
         Range($0.range(at: 1), in: text).map { String(text[$0]) }
     }
 }
+
+@Suite("Survey server: privacy")
+struct PrivacyTests {
+    @Test("Address hashes older than the retention period are erased (checked at start and on /health); answers stay")
+    func retention() async throws {
+        let world = try SurveyWorld()
+        let old = SurveySubmission(campaign: "2025", organization: library.id, channel: .web, answers: ["q1": "no"], asked: ["q1"],
+                                   clientHash: String(repeating: "a", count: 64), cookie: "c", receivedAt: world.clock.now.addingTimeInterval(-31 * 86_400))
+        let recent = SurveySubmission(campaign: "2025", organization: library.id, channel: .web, answers: ["q1": "no"], asked: ["q1"],
+                                      clientHash: String(repeating: "b", count: 64), cookie: "d", receivedAt: world.clock.now.addingTimeInterval(-86_400))
+        _ = try world.store.submit(old)
+        _ = try world.store.submit(recent)
+        try await world.app().test(.router) { client in
+            let health = try await client.execute(uri: "/health", method: .get)
+            #expect(health.status == .ok)
+            let hashes = world.store.submissions().map(\.submission.clientHash)
+            #expect(hashes == [nil, String(repeating: "b", count: 64)])
+            #expect(world.store.submissions().count == 2)
+        }
+    }
+}
