@@ -16,7 +16,7 @@ public struct SurveyCommand: AsyncParsableCommand {
         commandName: "nok-survey",
         abstract: "OpenNOK: анкетирование получателей услуг — веб-анкета по ссылке и QR-коду, ввод бумажных анкет операторами.",
         discussion: "Коды выхода: 0 — успех, 1 — ошибка в конфигурации или данных, 64 — неверные аргументы.",
-        subcommands: [ServeSurvey.self, LinkCommand.self, OperatorCommand.self])
+        subcommands: [ServeSurvey.self, LinkCommand.self, TicketsCommand.self, OperatorCommand.self])
 
     public init() {}
 }
@@ -103,6 +103,9 @@ struct LinkCommand: ParsableCommand {
     @Flag(help: "Только вывести существующие ссылки.")
     var list = false
 
+    @Flag(help: "Строгие ссылки: веб-анкета принимается только с одноразовым кодом с талона (см. nok-survey tickets).")
+    var strict = false
+
     @Option(name: .customLong("public-url"), help: "Адрес сервера для вывода полных ссылок, например https://opros.example.ru.")
     var publicURL: String?
 
@@ -116,7 +119,7 @@ struct LinkCommand: ParsableCommand {
                 var generator = SystemRandomNumberGenerator()
                 var created = 0
                 for id in wanted where !existing.contains(id) {
-                    try store.createLink(SurveyLink(code: SurveyLink.randomCode(using: &generator), campaign: campaign, organization: id),
+                    try store.createLink(SurveyLink(code: SurveyLink.randomCode(using: &generator), campaign: campaign, organization: id, strict: strict),
                                          actor: database.resolvedActor)
                     created += 1
                 }
@@ -125,8 +128,39 @@ struct LinkCommand: ParsableCommand {
             let names = Dictionary(institutions.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
             let base = publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? ""
             for link in try store.links(campaign: campaign) {
-                print("\(link.organization)\t\(names[link.organization] ?? "")\t\(base)/q/\(link.code)")
+                print("\(link.organization)\t\(names[link.organization] ?? "")\t\(base)/q/\(link.code)" + (link.strict ? "\tпо талонам" : ""))
             }
+        }
+    }
+}
+
+struct TicketsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tickets", abstract: "Выпустить одноразовые коды для талонов или чеков строгой ссылки; коды выводятся по одному в строке.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Код кампании.")
+    var campaign: String
+
+    @Option(name: .customLong("org"), help: "Код организации.")
+    var organization: String
+
+    @Option(help: "Сколько кодов выпустить.")
+    var count = 100
+
+    func run() throws {
+        try runReportingErrors {
+            guard (1...100_000).contains(count) else { throw ValidationError("--count: от 1 до 100000.") }
+            var generator = SystemRandomNumberGenerator()
+            var codes: Set<String> = []
+            while codes.count < count { codes.insert(SurveyLink.randomCode(length: 8, using: &generator)) }
+            let sorted = codes.sorted()
+            try SQLiteSurveyStore(database: try database.open())
+                .issueTickets(campaign: campaign, organization: OrganizationID(organization), codes: sorted, actor: database.resolvedActor)
+            // Printed with a dash for reading aloud; the form accepts it with or without.
+            for code in sorted { print("\(code.prefix(4))-\(code.dropFirst(4))") }
+            printError("Выпущено кодов: \(sorted.count).")
         }
     }
 }

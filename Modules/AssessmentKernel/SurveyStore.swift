@@ -20,11 +20,14 @@ public struct SurveyLink: Sendable, Equatable, Codable {
     public var code: String
     public var campaign: String
     public var organization: OrganizationID
+    /// A strict link takes a web questionnaire only with an unused single-use code from a printed ticket.
+    public var strict: Bool
 
-    public init(code: String, campaign: String, organization: OrganizationID) {
+    public init(code: String, campaign: String, organization: OrganizationID, strict: Bool = false) {
         self.code = code
         self.campaign = campaign
         self.organization = organization
+        self.strict = strict
     }
 
     /// Letters and digits a person can retype from paper: no 0/O, 1/l/I.
@@ -33,6 +36,11 @@ public struct SurveyLink: Sendable, Equatable, Codable {
     /// A random code of `length` characters from `alphabet`.
     public static func randomCode<G: RandomNumberGenerator>(length: Int = 8, using generator: inout G) -> String {
         String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+    }
+
+    /// A ticket code as typed: case, spaces and dashes do not matter («ABCD-2345» is «abcd2345»).
+    public static func normalisedTicket(_ typed: String) -> String {
+        String(typed.lowercased().filter { $0.isLetter || $0.isNumber })
     }
 
     public static func isWellFormed(_ code: String) -> Bool {
@@ -71,11 +79,13 @@ public struct SurveySubmission: Sendable, Equatable {
     public var clientHash: String?
     /// The random id of the browser's survey cookie.
     public var cookie: String?
+    /// The single-use code from a ticket, for a strict link; the store spends it with the submission.
+    public var ticket: String?
     public var receivedAt: Date
 
     public init(campaign: String, organization: OrganizationID, channel: SurveyChannel, answers: [QuestionID: String],
                 asked: Set<QuestionID>, operatorLogin: String? = nil, clientHash: String? = nil, cookie: String? = nil,
-                receivedAt: Date) {
+                ticket: String? = nil, receivedAt: Date) {
         self.campaign = campaign
         self.organization = organization
         self.channel = channel
@@ -84,6 +94,7 @@ public struct SurveySubmission: Sendable, Equatable {
         self.operatorLogin = operatorLogin
         self.clientHash = clientHash
         self.cookie = cookie
+        self.ticket = ticket
         self.receivedAt = receivedAt
     }
 }
@@ -188,6 +199,9 @@ public enum SurveyStoreError: Error, Equatable, Sendable, LocalizedError {
     case operatorExists(String)
     case operatorNotFound(String)
     case organizationOutsideCampaign(OrganizationID, campaign: String)
+    case ticketRequired
+    case ticketUnknown(String)
+    case ticketUsed(String)
 
     public var errorDescription: String? {
         switch self {
@@ -200,6 +214,9 @@ public enum SurveyStoreError: Error, Equatable, Sendable, LocalizedError {
         case .operatorNotFound(let login): "Оператора «\(login)» нет."
         case .organizationOutsideCampaign(let id, let campaign):
             "Организации «\(id)» нет среди учреждений кампании «\(campaign)» (сферы кампании и утверждённый перечень)."
+        case .ticketRequired: "Введите код с талона: без него анкета этой организации не принимается."
+        case .ticketUnknown(let code): "Кода «\(code)» нет среди выданных талонов этой организации: проверьте, как он набран."
+        case .ticketUsed(let code): "Код «\(code)» уже использован: каждый талон принимает одну анкету."
         }
     }
 }
@@ -214,8 +231,11 @@ public protocol SurveyStore: Sendable {
     func links(campaign: String) throws -> [SurveyLink]
     /// The campaign and institution behind a code; nil for an unknown code.
     func target(code: String) throws -> SurveyTarget?
+    /// Single-use codes for a strict link's tickets; an existing code is refused.
+    func issueTickets(campaign: String, organization: OrganizationID, codes: [String], actor: String) throws
     /// Writes the questionnaire (into the campaign's responses, so scoring counts it) and returns only after
-    /// it is committed. Refuses when the campaign is approved.
+    /// it is committed. Refuses when the campaign is approved, and a web questionnaire for a strict link without
+    /// an unused ticket of that institution (the ticket is spent in the same transaction).
     func submit(_ submission: SurveySubmission) throws -> SubmissionReceipt
     /// Responses per institution and channel (all channels, imports included), with flagged counts.
     func progress(campaign: String, policy: MinimumSample) throws -> [InstitutionProgress]

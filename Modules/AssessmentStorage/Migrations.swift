@@ -194,7 +194,15 @@ extension AppDatabase {
                     campaign_id TEXT NOT NULL REFERENCES campaign(id),
                     organization_id TEXT NOT NULL REFERENCES organization(id),
                     created_at TEXT NOT NULL,
+                    strict INTEGER NOT NULL DEFAULT 0 CHECK (strict IN (0, 1)),
                     UNIQUE (campaign_id, organization_id)
+                );
+                CREATE TABLE survey_ticket (
+                    code TEXT PRIMARY KEY NOT NULL CHECK (length(code) BETWEEN 4 AND 32),
+                    campaign_id TEXT NOT NULL REFERENCES campaign(id),
+                    organization_id TEXT NOT NULL REFERENCES organization(id),
+                    issued_at TEXT NOT NULL,
+                    response_id INTEGER UNIQUE REFERENCES response(id)
                 );
                 CREATE TABLE survey_operator (
                     login TEXT PRIMARY KEY NOT NULL CHECK (login <> ''),

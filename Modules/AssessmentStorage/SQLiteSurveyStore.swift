@@ -40,25 +40,23 @@ public struct SQLiteSurveyStore: SurveyStore {
                 throw SurveyStoreError.codeTaken(link.code)
             }
             let stamp = Ledger.iso(now())
-            try db.execute(sql: "INSERT INTO survey_link (code, campaign_id, organization_id, created_at) VALUES (?, ?, ?, ?)",
-                           arguments: [link.code, link.campaign, link.organization.rawValue, stamp])
+            try db.execute(sql: "INSERT INTO survey_link (code, campaign_id, organization_id, created_at, strict) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [link.code, link.campaign, link.organization.rawValue, stamp, link.strict])
             try Ledger.audit(db, at: stamp, actor: actor, action: "create", entity: "survey_link", id: link.code,
-                             details: "кампания \(link.campaign), организация \(link.organization)")
+                             details: "кампания \(link.campaign), организация \(link.organization)\(link.strict ? ", только по талонам" : "")")
         }
     }
 
     public func links(campaign: String) throws -> [SurveyLink] {
         try database.writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM survey_link WHERE campaign_id = ? ORDER BY organization_id", arguments: [campaign]).map {
-                SurveyLink(code: $0["code"], campaign: $0["campaign_id"], organization: OrganizationID($0["organization_id"]))
-            }
+            try Row.fetchAll(db, sql: "SELECT * FROM survey_link WHERE campaign_id = ? ORDER BY organization_id", arguments: [campaign]).map(Self.link)
         }
     }
 
     public func target(code: String) throws -> SurveyTarget? {
         try database.writer.read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM survey_link WHERE code = ?", arguments: [code]) else { return nil }
-            let link = SurveyLink(code: row["code"], campaign: row["campaign_id"], organization: OrganizationID(row["organization_id"]))
+            let link = Self.link(row)
             guard let campaignRow = try Row.fetchOne(db, sql: "SELECT * FROM campaign WHERE id = ?", arguments: [link.campaign]),
                   let organization = try SQLiteRegistryStore.organizations(db, includeInactive: true).first(where: { $0.id == link.organization })
             else { return nil }
@@ -81,6 +79,17 @@ public struct SQLiteSurveyStore: SurveyStore {
             guard try Self.institutions(db, submission.campaign).contains(where: { $0.id == submission.organization }) else {
                 throw SurveyStoreError.organizationOutsideCampaign(submission.organization, campaign: submission.campaign)
             }
+            let strict = try Bool.fetchOne(db, sql: "SELECT strict FROM survey_link WHERE campaign_id = ? AND organization_id = ?",
+                                           arguments: [submission.campaign, submission.organization.rawValue]) ?? false
+            var ticket: String?
+            if strict && submission.channel == .web {
+                guard let typed = submission.ticket.map(SurveyLink.normalisedTicket), !typed.isEmpty else { throw SurveyStoreError.ticketRequired }
+                guard let row = try Row.fetchOne(db, sql: "SELECT response_id FROM survey_ticket WHERE code = ? AND campaign_id = ? AND organization_id = ?",
+                                                 arguments: [typed, submission.campaign, submission.organization.rawValue])
+                else { throw SurveyStoreError.ticketUnknown(typed) }
+                guard (row["response_id"] as Int64?) == nil else { throw SurveyStoreError.ticketUsed(typed) }
+                ticket = typed
+            }
             let importID = try Self.channelImport(db, campaign: submission.campaign, channel: submission.channel, at: Ledger.iso(now()))
             let suspicion = RepeatScreening.suspicion(
                 sameCookie: try Self.earlier(db, submission, column: "cookie", value: submission.cookie),
@@ -98,7 +107,29 @@ public struct SQLiteSurveyStore: SurveyStore {
                 """, arguments: [responseID, submission.operatorLogin, submission.clientHash, submission.cookie,
                                  submission.receivedAt.timeIntervalSince1970, suspicion])
             try db.execute(sql: "UPDATE import_file SET rows = rows + 1 WHERE id = ?", arguments: [importID])
+            if let ticket {
+                try db.execute(sql: "UPDATE survey_ticket SET response_id = ? WHERE code = ?", arguments: [responseID, ticket])
+            }
             return SubmissionReceipt(externalID: externalID, suspicion: suspicion)
+        }
+    }
+
+    public func issueTickets(campaign: String, organization: OrganizationID, codes: [String], actor: String) throws {
+        try database.writer.write { db in
+            guard try Self.institutions(db, campaign).contains(where: { $0.id == organization }) else {
+                throw SurveyStoreError.organizationOutsideCampaign(organization, campaign: campaign)
+            }
+            let stamp = Ledger.iso(now())
+            for code in codes {
+                guard SurveyLink.isWellFormed(code) else { throw SurveyStoreError.malformedCode(code) }
+                if try Int.fetchOne(db, sql: "SELECT count(*) FROM survey_ticket WHERE code = ?", arguments: [code]) ?? 0 > 0 {
+                    throw SurveyStoreError.codeTaken(code)
+                }
+                try db.execute(sql: "INSERT INTO survey_ticket (code, campaign_id, organization_id, issued_at) VALUES (?, ?, ?, ?)",
+                               arguments: [code, campaign, organization.rawValue, stamp])
+            }
+            try Ledger.audit(db, at: stamp, actor: actor, action: "issue", entity: "survey_ticket", id: organization.rawValue,
+                             details: "кампания \(campaign): талонов \(codes.count)")
         }
     }
 
@@ -190,6 +221,10 @@ public struct SQLiteSurveyStore: SurveyStore {
 
     public func endSession(tokenHash: String) throws {
         try database.writer.write { db in try db.execute(sql: "DELETE FROM survey_session WHERE token_hash = ?", arguments: [tokenHash]) }
+    }
+
+    private static func link(_ row: Row) -> SurveyLink {
+        SurveyLink(code: row["code"], campaign: row["campaign_id"], organization: OrganizationID(row["organization_id"]), strict: row["strict"])
     }
 
     private static func account(_ row: Row) -> OperatorAccount {

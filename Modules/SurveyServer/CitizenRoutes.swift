@@ -61,7 +61,8 @@ extension SurveyServer {
 
     /// The questionnaire page; `answers` and `problems` when a posted form comes back for correction.
     func citizenForm(_ target: SurveyTarget, respondent: String, accessible: Bool, status: HTTPResponse.Status,
-                     answers: [QuestionID: String] = [:], problems: [AnswerProblem] = [], extraCookies: [Cookie] = []) throws -> Response {
+                     answers: [QuestionID: String] = [:], problems: [AnswerProblem] = [], ticket: String = "", ticketProblem: String? = nil,
+                     extraCookies: [Cookie] = []) throws -> Response {
         guard let questionnaire = settings.questionnaires[target.organization.sector] else {
             return messagePage(.internalServerError, title: "Анкета не настроена",
                                text: "Для сферы «\(target.organization.sector)» на сервере нет анкеты (Configs/sectors).")
@@ -74,7 +75,9 @@ extension SurveyServer {
             <p class="hint">\(Html.escape(target.campaign.title)). Анкета анонимная: имя не спрашивается, IP-адрес не сохраняется. \
             Вопросы с пометкой «Отвечайте, только если…» пропустите, если условие не выполнено.</p>
             \(QuestionnairePage.form(questionnaire, .init(
-                action: "/q/\(code)", hidden: [("csrf", token), ("rid", respondent)], answers: answers, problems: problems)))
+                action: "/q/\(code)", hidden: [("csrf", token), ("rid", respondent)], answers: answers,
+                problems: problems + (ticketProblem.map { [AnswerProblem(kind: .fixable, question: nil, message: $0)] } ?? []),
+                preface: target.link.strict ? Self.ticketField(ticket, problem: ticketProblem) : "")))
             """
         let cookie = Cookie(name: Self.respondentCookie, value: respondent, maxAge: 365 * 86_400, path: "/q",
                             secure: settings.secureCookies, httpOnly: true, sameSite: .lax)
@@ -124,21 +127,46 @@ extension SurveyServer {
             return try citizenForm(target, respondent: respondent, accessible: accessible, status: .unprocessableContent,
                                    answers: validated.answers, problems: problems)
         }
+        let ticket = FormBody.value("ticket", in: fields) ?? ""
+        if target.link.strict && SurveyLink.normalisedTicket(ticket).isEmpty {
+            return try citizenForm(target, respondent: respondent, accessible: accessible, status: .unprocessableContent,
+                                   answers: validated.answers, ticket: ticket, ticketProblem: SurveyStoreError.ticketRequired.errorDescription)
+        }
         let clientHash = clientAddress(request, context).map(secrets.clientHash)
         let submission = SurveySubmission(
             campaign: target.campaign.id, organization: target.organization.id, channel: .web, answers: validated.answers,
-            asked: validated.asked, clientHash: clientHash, cookie: respondent, receivedAt: now())
+            asked: validated.asked, clientHash: clientHash, cookie: respondent, ticket: target.link.strict ? ticket : nil, receivedAt: now())
         let receipt: SubmissionReceipt
         do {
             receipt = try await call { try $0.submit(submission) }
         } catch StoreError.campaignApproved {
             return closed(target, accessible)
+        } catch let error as SurveyStoreError {
+            // Ticket refusals: the respondent corrects the code, the answers stay in the form.
+            return try citizenForm(target, respondent: respondent, accessible: accessible, status: .unprocessableContent,
+                                   answers: validated.answers, ticket: ticket, ticketProblem: error.errorDescription)
         }
         if let suspicion = receipt.suspicion {
             logger.notice("repeated submission flagged", metadata: ["link": .string(code), "response": .string(receipt.externalID), "reason": .string(suspicion)])
         }
         await forgetOldHashesIfDue()
         return redirect("/q/\(code)/spasibo")
+    }
+
+    /// The single-use code field of a strict link, before the questions.
+    static func ticketField(_ value: String, problem: String?) -> String {
+        let error = problem.map { "<p class=\"error\" id=\"e-ticket\">\(Html.escape($0))</p>" } ?? ""
+        return """
+            <fieldset id="f-ticket">
+            <legend>Код с талона</legend>
+            <p class="hint" id="h-ticket">Анкета этой организации принимается только с кодом, напечатанным на талоне или чеке. Один код — одна анкета.</p>
+            \(error)
+            <label for="ticket">Код с талона (8 знаков)</label>
+            <input type="text" id="ticket" name="ticket" autocomplete="off" autocapitalize="none" spellcheck="false" \
+            aria-describedby="h-ticket\(problem == nil ? "" : " e-ticket")" value="\(Html.escape(value))"\(problem == nil ? "" : " aria-invalid=\"true\"")>
+            </fieldset>
+
+            """
     }
 
     /// Client hashes older than the retention period are erased; runs at most hourly, after a submission.

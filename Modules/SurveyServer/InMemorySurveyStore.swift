@@ -18,6 +18,8 @@ public final class InMemorySurveyStore: SurveyStore, @unchecked Sendable {
     private var stored: [Stored] = []
     private var accounts: [String: OperatorAccount] = [:]
     private var sessions: [String: OperatorSession] = [:]
+    /// Ticket code → (campaign, institution, spent).
+    private var tickets: [String: (campaign: String, organization: OrganizationID, spent: Bool)] = [:]
 
     public init(campaigns: [Campaign], organizations: [Organization], institutions: [String: [OrganizationID]] = [:]) {
         campaignsByID = Dictionary(campaigns.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
@@ -87,6 +89,15 @@ public final class InMemorySurveyStore: SurveyStore, @unchecked Sendable {
             guard try institutionsLocked(submission.campaign).contains(where: { $0.id == submission.organization }) else {
                 throw SurveyStoreError.organizationOutsideCampaign(submission.organization, campaign: submission.campaign)
             }
+            if linksByCode.values.contains(where: { $0.campaign == submission.campaign && $0.organization == submission.organization && $0.strict }),
+               submission.channel == .web {
+                guard let typed = submission.ticket.map(SurveyLink.normalisedTicket), !typed.isEmpty else { throw SurveyStoreError.ticketRequired }
+                guard let ticket = tickets[typed], ticket.campaign == submission.campaign, ticket.organization == submission.organization else {
+                    throw SurveyStoreError.ticketUnknown(typed)
+                }
+                guard !ticket.spent else { throw SurveyStoreError.ticketUsed(typed) }
+                tickets[typed]?.spent = true
+            }
             let same = stored.filter { $0.submission.campaign == submission.campaign && $0.submission.organization == submission.organization }
             let suspicion = RepeatScreening.suspicion(
                 sameCookie: submission.cookie.map { cookie in same.filter { $0.submission.cookie == cookie }.count } ?? 0,
@@ -94,6 +105,19 @@ public final class InMemorySurveyStore: SurveyStore, @unchecked Sendable {
             let receipt = SubmissionReceipt(externalID: "\(submission.channel.rawValue)-\(UUID().uuidString.lowercased())", suspicion: suspicion)
             stored.append(Stored(receipt: receipt, submission: submission))
             return receipt
+        }
+    }
+
+    public func issueTickets(campaign: String, organization: OrganizationID, codes: [String], actor: String) throws {
+        try locked {
+            guard try institutionsLocked(campaign).contains(where: { $0.id == organization }) else {
+                throw SurveyStoreError.organizationOutsideCampaign(organization, campaign: campaign)
+            }
+            for code in codes {
+                guard SurveyLink.isWellFormed(code) else { throw SurveyStoreError.malformedCode(code) }
+                guard tickets[code] == nil else { throw SurveyStoreError.codeTaken(code) }
+            }
+            for code in codes { tickets[code] = (campaign, organization, false) }
         }
     }
 

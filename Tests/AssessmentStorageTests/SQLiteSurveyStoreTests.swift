@@ -128,4 +128,26 @@ struct SQLiteSurveyStoreTests {
         try store.endSession(tokenHash: "t1")
         #expect(try store.session(tokenHash: "t1", now: start) == nil)
     }
+
+    @Test("A strict link: a web questionnaire needs an unused ticket of that institution, spent in the same transaction")
+    func tickets() throws {
+        let (store, campaigns, _) = try world()
+        try store.createLink(SurveyLink(code: "efgh2345", campaign: "2025", organization: museum.id, strict: true), actor: "тест")
+        #expect(try store.links(campaign: "2025").map(\.strict) == [false, true])
+        try store.issueTickets(campaign: "2025", organization: museum.id, codes: ["aaaa2345", "bbbb2345"], actor: "тест")
+        #expect(throws: SurveyStoreError.codeTaken("aaaa2345")) {
+            try store.issueTickets(campaign: "2025", organization: museum.id, codes: ["aaaa2345"], actor: "тест")
+        }
+        func museumWeb(_ ticket: String?) -> SurveySubmission {
+            SurveySubmission(campaign: "2025", organization: museum.id, channel: .web, answers: ["q1": "no"], asked: ["q1"], ticket: ticket, receivedAt: start)
+        }
+        #expect(throws: SurveyStoreError.ticketRequired) { try store.submit(museumWeb(nil)) }
+        #expect(throws: SurveyStoreError.ticketUnknown("zzzz2345")) { try store.submit(museumWeb("zzzz2345")) }
+        _ = try store.submit(museumWeb("AAAA-2345"))
+        #expect(throws: SurveyStoreError.ticketUsed("aaaa2345")) { try store.submit(museumWeb("aaaa2345")) }
+        // Operators' entries and the library's ordinary link need no ticket.
+        _ = try store.submit(SurveySubmission(campaign: "2025", organization: museum.id, channel: .paper, answers: ["q1": "no"], asked: ["q1"], receivedAt: start))
+        _ = try store.submit(web(["q1": "no"]))
+        #expect(try campaigns.responsesByChannel(campaign: "2025") == [museum.id: ["web": 1, "paper": 1], library.id: ["web": 1]])
+    }
 }

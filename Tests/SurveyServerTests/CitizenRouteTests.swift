@@ -1,4 +1,5 @@
 import AssessmentKernel
+import Logging
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -264,6 +265,42 @@ struct PrivacyTests {
             let hashes = world.store.submissions().map(\.submission.clientHash)
             #expect(hashes == [nil, String(repeating: "b", count: 64)])
             #expect(world.store.submissions().count == 2)
+        }
+    }
+}
+
+@Suite("Survey server: single-use ticket codes")
+struct TicketTests {
+    @Test("A strict link asks for the ticket code, takes each code once and refuses unknown ones; answers stay in the form")
+    func strict() async throws {
+        let base = try SurveyWorld()
+        let store = InMemorySurveyStore(
+            campaigns: [Campaign(id: "2025", title: "НОК 2025", year: 2025, methodology: "344n-2024", sectors: ["culture"])],
+            organizations: [library, museum])
+        try store.createLink(SurveyLink(code: "tckt2345", campaign: "2025", organization: museum.id, strict: true), actor: "тест")
+        try store.issueTickets(campaign: "2025", organization: museum.id, codes: ["aaaa2345", "bbbb2345"], actor: "тест")
+        var logger = Logger(label: "survey-test")
+        logger.logLevel = .critical
+        let app = buildApplication(store: store, settings: base.settings, logger: logger)
+        try await app.test(.router) { client in
+            var browser = Browser()
+            let page = text(try await browser.get(client, "/q/tckt2345"))
+            #expect(page.contains("<label for=\"ticket\">Код с талона (8 знаков)</label>"))
+            var statuses: [Int] = []
+            var messages: [String] = []
+            for ticket in ["", "zzzz2345", "AAAA-2345", "aaaa2345"] {
+                let form = try await filledForm(client, &browser, code: "tckt2345", answers: [("q1", "no"), ("sex", "male")]) + [("ticket", ticket)]
+                let response = try await browser.post(client, "/q/tckt2345", form: form)
+                statuses.append(Int(response.status.code))
+                messages.append(text(response))
+            }
+            #expect(statuses == [422, 422, 303, 422])
+            #expect(messages[0].contains("Введите код с талона"))
+            #expect(messages[1].contains("Кода «zzzz2345» нет среди выданных талонов"))
+            #expect(messages[1].contains("id=\"sex-male\" name=\"a.sex\" value=\"male\" checked"))
+            #expect(messages[3].contains("Код «aaaa2345» уже использован"))
+            #expect(store.submissions().count == 1)
+            #expect(store.submissions().first?.submission.ticket == "AAAA-2345")
         }
     }
 }
