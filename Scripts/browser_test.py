@@ -12,6 +12,8 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 BASE, DATABASE = sys.argv[1], sys.argv[2]
 failures = []
@@ -79,6 +81,14 @@ def fill(driver, gate_answer, skip=None, javascript=True):
         elif box.find_elements(By.CSS_SELECTOR, "textarea"):
             box.find_element(By.CSS_SELECTOR, "textarea").send_keys("Проверка браузером")
     return chosen
+
+
+def submit(driver):
+    """Clicks the submit button and waits until the next page has replaced this one."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def luminance(rgb):
@@ -152,11 +162,11 @@ def main():
         check(not driver.find_element(By.ID, "f-q2").is_displayed(), "JS: q2 hidden until q1 is answered «Да»")
         chosen = fill(driver, gate_answer="yes")
         check(chosen.get("q2") is not None, "JS: q2 appeared after q1 = «Да» and was answered")
-        driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        submit(driver)
         check(driver.current_url.endswith("/spasibo") and "Спасибо" in driver.page_source, "JS on: thank-you page after submitting")
         after = web_responses(organization)
         check(len(after) == len(before) + 1, "JS on: one new web response in the database")
-        stored = answers(after[-1])
+        stored = answers(after[-1]) if after else {}
         check(stored.get("q1") == ("yes", 1) and stored.get("q2", (None, 0))[1] == 1, f"JS on: q1 = yes and q2 counted ({stored.get('q2')})")
         check(stored.get("suggestions", ("", 0))[0] == "Проверка браузером", "JS on: the free text is stored")
     finally:
@@ -168,18 +178,21 @@ def main():
         check(driver.find_element(By.ID, "f-q2").is_displayed() and driver.find_element(By.ID, "h-q2").is_displayed(),
               "JS off: q2 shown with its «Отвечайте, только если…» hint")
         fill(driver, gate_answer="yes", skip="q2", javascript=False)
-        driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        submit(driver)
         check("Ответьте на этот вопрос." in driver.page_source and "/spasibo" not in driver.current_url,
               "JS off: the server asks for q2 after q1 = «Да»")
         check(len(web_responses(organization)) == len(before) + 1, "JS off: nothing stored by the refused form")
         check(driver.find_element(By.ID, "q1-yes").is_selected(), "JS off: the refused form keeps the answers")
         driver.get(url)
         fill(driver, gate_answer="no", skip="q2", javascript=False)
-        driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        submit(driver)
         check(driver.current_url.endswith("/spasibo"), "JS off: q1 = «Нет», q2 skipped, thank-you page")
+        if not driver.current_url.endswith("/spasibo"):
+            errors = driver.find_elements(By.CSS_SELECTOR, ".errors, .error, h1")
+            print("     page: " + driver.current_url + " — " + " | ".join(e.text for e in errors)[:600])
         after = web_responses(organization)
         check(len(after) == len(before) + 2, "JS off: the second web response is in the database")
-        stored = answers(after[-1])
+        stored = answers(after[-1]) if after else {}
         check(stored.get("q1") == ("no", 1) and "q2" not in stored, f"JS off: q1 = no, no answer to q2 ({sorted(stored)})")
     finally:
         driver.quit()
