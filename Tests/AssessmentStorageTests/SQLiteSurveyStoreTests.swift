@@ -151,3 +151,17 @@ struct SQLiteSurveyStoreTests {
         #expect(try campaigns.responsesByChannel(campaign: "2025") == [museum.id: ["web": 1, "paper": 1], library.id: ["web": 1]])
     }
 }
+
+@Suite("Survey store conformance: SQLite")
+struct SQLiteConformanceTests {
+    @Test("The SQLite store plays the shared scenario as expected")
+    func scenario() throws {
+        let database = try AppDatabase.inMemory()
+        _ = try SQLiteRegistryStore(database: database).importOrganizations(
+            [SurveyStoreConformance.library, SurveyStoreConformance.museum],
+            file: ImportedFile(kind: "organizations", path: "organizations.csv", sha256: "aaa", rows: 2, format: ""), actor: "тест")
+        try SQLiteCampaignStore(database: database).createCampaign(SurveyStoreConformance.campaign, actor: "тест")
+        let log = SurveyStoreConformance.run(SQLiteSurveyStore(database: database))
+        #expect(log == SurveyStoreConformance.expected, "\(zip(log, SurveyStoreConformance.expected).filter { $0 != $1 })")
+    }
+}

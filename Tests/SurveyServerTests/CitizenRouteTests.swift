@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import SurveyServer
 import Testing
+import TestSupport
 
 @Suite("Survey server: the citizen's questionnaire")
 struct CitizenRouteTests {
@@ -302,5 +303,16 @@ struct TicketTests {
             #expect(store.submissions().count == 1)
             #expect(store.submissions().first?.submission.ticket == "AAAA-2345")
         }
+    }
+}
+
+@Suite("Survey store conformance: in memory")
+struct InMemoryConformanceTests {
+    @Test("The in-memory store plays the shared scenario as expected")
+    func scenario() {
+        let store = InMemorySurveyStore(campaigns: [SurveyStoreConformance.campaign],
+                                        organizations: [SurveyStoreConformance.library, SurveyStoreConformance.museum])
+        let log = SurveyStoreConformance.run(store)
+        #expect(log == SurveyStoreConformance.expected, "\(zip(log, SurveyStoreConformance.expected).filter { $0 != $1 })")
     }
 }
