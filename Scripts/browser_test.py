@@ -150,6 +150,39 @@ def accessibility(driver, url):
     driver.get(url + "?vid=0")
 
 
+def operator_entry(code, organization):
+    """An operator types a phone interview with the keyboard only: channel, digits for answers, Enter."""
+    driver = browser(javascript=True)
+    try:
+        driver.get(BASE + "/operator/login")
+        driver.find_element(By.ID, "login").send_keys("operator")
+        page = driver.find_element(By.TAG_NAME, "html")
+        driver.find_element(By.ID, "password").send_keys("оператор-пароль-2025" + Keys.ENTER)
+        WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
+        check(driver.current_url.endswith("/operator"), "operator: signed in with the keyboard")
+        driver.get(f"{BASE}/operator/entry/{code}")
+        check(driver.switch_to.active_element.get_attribute("id") == "channel", "operator: the channel field has the focus")
+        driver.switch_to.active_element.send_keys("т")  # «телефон»
+        driver.switch_to.active_element.send_keys(Keys.TAB)
+        presses = 0
+        while driver.switch_to.active_element.get_attribute("type") == "radio" and presses < 40:
+            driver.switch_to.active_element.send_keys("1")
+            presses += 1
+        active = driver.switch_to.active_element
+        check(active.get_attribute("type") == "number", f"operator: {presses} digits answered every question, the cursor is on the number")
+        page = driver.find_element(By.TAG_NAME, "html")
+        active.send_keys("40" + Keys.ENTER)
+        WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
+        check("saved=phone-" in driver.current_url and "Анкета сохранена" in driver.page_source, "operator: saved, ready for the next form")
+        check(driver.switch_to.active_element.get_attribute("name") == "a.q1", "operator: after saving the cursor is on question 1")
+        with database() as db:
+            row = db.execute("""SELECT r.channel, s.operator_login, s.client_hash FROM response r JOIN survey_submission s ON s.response_id = r.id
+                                WHERE r.organization_id = ? ORDER BY r.id DESC LIMIT 1""", (organization,)).fetchone()
+        check(row == ("phone", "operator", None), f"operator: stored as a phone interview by «operator» ({row})")
+    finally:
+        driver.quit()
+
+
 def main():
     code, organization = culture_link()
     url = f"{BASE}/q/{code}"
@@ -196,6 +229,8 @@ def main():
         check(stored.get("q1") == ("no", 1) and "q2" not in stored, f"JS off: q1 = no, no answer to q2 ({sorted(stored)})")
     finally:
         driver.quit()
+
+    operator_entry(code, organization)
 
     if failures:
         print(f"Не прошло проверок: {len(failures)}")

@@ -146,7 +146,8 @@ extension SurveyServer {
         let preface = """
             <p><label for="channel">Канал получения анкеты</label>
             <select id="channel" name="channel" autofocus>\(options)</select></p>
-            <p class="hint">Клавиатура: Tab — к следующему вопросу, стрелки — выбор ответа, Enter — сохранить анкету.</p>
+            <p class="hint">Клавиатура: цифра 1, 2, … выбирает вариант ответа (1 — «Да», 2 — «Нет») и переходит к следующему вопросу; \
+            Tab — к следующему полю, стрелки — другой вариант, Enter — сохранить анкету.</p>
 
             """
         let notice = saved.map { "<p class=\"notice\" role=\"status\">Анкета сохранена (\(Html.escape($0))). Вводите следующую.</p>" } ?? ""
@@ -158,7 +159,7 @@ extension SurveyServer {
                                                           answers: answers, problems: problems, submitLabel: "Сохранить анкету", preface: preface)))
             """
         return htmlResponse(status, Html.page(title: "Ввод анкет — \(target.organization.displayName)", accessible: false, body: body,
-                                              script: QuestionnairePage.skipScript))
+                                              script: QuestionnairePage.skipScript + QuestionnairePage.entryScript))
     }
 
     private func enter(_ request: Request, _ context: SurveyRequestContext) async throws -> Response {

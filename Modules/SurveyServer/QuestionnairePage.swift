@@ -28,7 +28,7 @@ enum QuestionnairePage {
             for problem in general { html += "<li>\(Html.escape(problem.message))</li>" }
             html += "</ul></div>\n"
         }
-        html += "<form method=\"post\" action=\"\(Html.escape(form.action))\" novalidate>\n"
+        html += "<form method=\"post\" action=\"\(Html.escape(form.action))\" data-questionnaire novalidate>\n"
         for field in form.hidden {
             html += "<input type=\"hidden\" name=\"\(Html.escape(field.name))\" value=\"\(Html.escape(field.value))\">\n"
         }
@@ -107,11 +107,31 @@ enum QuestionnairePage {
         }
     }
 
+    /// Operators' fast entry: a digit picks that option of the focused question and moves to the next question
+    /// the skip logic shows; after a save the cursor starts on the first question. Without it, Tab and arrows work.
+    static let entryScript = """
+        (function(){
+        var form=document.querySelector('form[data-questionnaire]');if(!form)return;
+        function boxes(){return [].slice.call(form.querySelectorAll('fieldset')).filter(function(f){
+        return !f.classList.contains('hidden')&&f.querySelector('input[type=radio]');});}
+        function enter(box){var r=box.querySelector('input[type=radio]:checked')||box.querySelector('input[type=radio]');r.focus();}
+        form.addEventListener('keydown',function(e){
+        var t=e.target;if(t.type!=='radio')return;
+        var n=parseInt(e.key,10);if(!(n>=1&&n<=9))return;
+        var box=t.closest('fieldset');var radios=box.querySelectorAll('input[type=radio]');
+        if(n>radios.length)return;e.preventDefault();
+        radios[n-1].checked=true;radios[n-1].dispatchEvent(new Event('change',{bubbles:true}));
+        var list=boxes();var next=list[list.indexOf(box)+1];
+        if(next)enter(next);else(form.querySelector('fieldset:not(.hidden) input[type=number]')||form.querySelector('button')).focus();});
+        if(document.querySelector('.notice')){var first=boxes()[0];if(first)enter(first);}
+        })();
+        """
+
     /// Hides questions whose condition is not met and disables their inputs so they are not sent;
     /// without JavaScript every question shows with its hint and the server applies the same rule.
     static let skipScript = """
         (function(){
-        var form=document.querySelector('form');if(!form)return;
+        var form=document.querySelector('form[data-questionnaire]');if(!form)return;
         function value(q){var c=form.querySelector('input[name="a.'+q+'"]:checked');return c&&!c.disabled?c.value:null;}
         function apply(){form.querySelectorAll('[data-if]').forEach(function(box){
         var on=value(box.getAttribute('data-if'))===box.getAttribute('data-is');
