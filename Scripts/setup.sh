@@ -2,7 +2,7 @@
 # Installs the Debian packages OpenNOK builds against, when they are missing. Sourced by demo.sh and test.sh.
 set -euo pipefail
 
-OPENNOK_APT_PACKAGES=(libsqlite3-dev libyaml-dev libqrencode-dev)
+OPENNOK_APT_PACKAGES=(libsqlite3-dev libyaml-dev libqrencode-dev chromium-headless-shell chromium-driver curl)
 
 opennok_install_packages() {
   local missing=()

@@ -8,7 +8,9 @@ cd "$(dirname "$0")/.."
 source Scripts/setup.sh
 OPENNOK_APT_PACKAGES=(chromium-headless-shell chromium-driver curl)
 opennok_install_packages
-python3 -c "import selenium" 2>/dev/null || pip install --quiet selenium==4.27.1
+# selenium from PyPI; Debian's own python3 marks itself externally managed, hence the second try.
+python3 -c "import selenium" 2>/dev/null || python3 -m pip install --quiet selenium==4.27.1 2>/dev/null \
+  || python3 -m pip install --quiet --break-system-packages selenium==4.27.1
 
 scratch=${OPENNOK_SCRATCH:-.build}
 swift build --scratch-path "$scratch" --product nok-admin >&2
