@@ -35,15 +35,13 @@ public struct SurveySettings: Sendable {
     public var formLifetime: TimeInterval
     /// Take the client address from `X-Forwarded-For` (only behind a proxy that sets it).
     public var trustForwardedFor: Bool
-    /// bcrypt cost for operator passwords (12 in production; tests may lower it).
-    public var bcryptCost: UInt8
     /// Mark the cookies `Secure` (when served over HTTPS).
     public var secureCookies: Bool
 
     public init(questionnaires: [SurveyQuestionnaire], minimumSample: MinimumSample = MinimumSample(), publicBaseURL: String? = nil,
                 maxBodyBytes: Int = 64 * 1024, postsPerMinute: Int = 20, clientHashRetention: TimeInterval = 30 * 86_400,
                 sessionLifetime: TimeInterval = 8 * 3_600, formLifetime: TimeInterval = 12 * 3_600, trustForwardedFor: Bool = false,
-                bcryptCost: UInt8 = 12, secureCookies: Bool = false) {
+                secureCookies: Bool = false) {
         self.questionnaires = Dictionary(questionnaires.map { ($0.sector, $0) }, uniquingKeysWith: { first, _ in first })
         self.minimumSample = minimumSample
         self.publicBaseURL = publicBaseURL
@@ -53,7 +51,6 @@ public struct SurveySettings: Sendable {
         self.sessionLifetime = sessionLifetime
         self.formLifetime = formLifetime
         self.trustForwardedFor = trustForwardedFor
-        self.bcryptCost = bcryptCost
         self.secureCookies = secureCookies
     }
 }

@@ -59,7 +59,7 @@ struct SurveyWorld {
                                               passwordHash: OperatorPasswords.hash("правильный-пароль", cost: 4)!), actor: "тест")
         settings = SurveySettings(questionnaires: [questionnaire], minimumSample: MinimumSample(shareOfRecipients: 0.4, maximum: 600),
                                   publicBaseURL: "https://opros.example.ru", maxBodyBytes: maxBodyBytes, postsPerMinute: postsPerMinute,
-                                  sessionLifetime: 3_600, trustForwardedFor: true, bcryptCost: 4)
+                                  sessionLifetime: 3_600, trustForwardedFor: true)
     }
 
     func app() -> some ApplicationProtocol {

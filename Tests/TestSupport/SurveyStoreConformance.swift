@@ -1,5 +1,5 @@
 public import AssessmentKernel
-public import Foundation
+import Foundation
 
 /// One scenario every `SurveyStore` must play the same way (in memory, SQLite, later PostgreSQL).
 ///
