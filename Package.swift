@@ -16,6 +16,7 @@ let package = Package(
     products: [
         .executable(name: "nok-admin", targets: ["nok-admin"]),
         .executable(name: "nok-report", targets: ["nok-report"]),
+        .executable(name: "nok-survey", targets: ["nok-survey"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -24,6 +25,11 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // MARK: Kernel
@@ -85,6 +91,31 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // libqrencode (Debian libqrencode-dev): the QR matrix for links; SVG and PNG are drawn in Swift.
+        .systemLibrary(
+            name: "CQRencode",
+            path: "Modules/CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
+        // The public questionnaire and operators' entry over HTTP (Hummingbird); sees store ports only.
+        .target(
+            name: "SurveyServer",
+            dependencies: [
+                "AssessmentKernel", "CQRencode",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Modules/SurveyServer",
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+
         // DOCX documents: a small WordprocessingML writer over ZIPFoundation for the reporting document model.
         .target(
             name: "AssessmentDocuments",
@@ -105,8 +136,10 @@ let package = Package(
             name: "AssessmentApp",
             dependencies: [
                 "AssessmentKernel", "AssessmentConfig", "AssessmentFiles", "AssessmentReporting", "AssessmentSpreadsheet", "AssessmentStorage",
-                "AssessmentDocuments", "Culture", "Education", "SocialServices",
+                "AssessmentDocuments", "Culture", "Education", "SocialServices", "SurveyServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Modules/AssessmentApp",
             swiftSettings: strictSettings
@@ -116,6 +149,7 @@ let package = Package(
         // A thin @main each.
         .executableTarget(name: "nok-admin", dependencies: ["AssessmentApp"], path: "Modules/nok-admin", swiftSettings: strictSettings),
         .executableTarget(name: "nok-report", dependencies: ["AssessmentApp"], path: "Modules/nok-report", swiftSettings: strictSettings),
+        .executableTarget(name: "nok-survey", dependencies: ["AssessmentApp"], path: "Modules/nok-survey", swiftSettings: strictSettings),
 
         // MARK: Test support
         // Fixtures locator, in-memory builders shared by the test targets.
@@ -169,6 +203,18 @@ let package = Package(
                            .product(name: "ArgumentParser", package: "swift-argument-parser"),
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Tests/AssessmentReportingTests",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SurveyServerTests",
+            dependencies: [
+                "SurveyServer", "AssessmentKernel", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/SurveyServerTests",
             swiftSettings: strictSettings
         ),
     ]

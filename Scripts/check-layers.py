@@ -21,7 +21,8 @@ RULES = {
     "AssessmentSpreadsheet": {"AssessmentKernel", "CXLSXWriter"},
     "AssessmentDocuments": {"AssessmentReporting", "ZIPFoundation"},
     "AssessmentStorage": {"AssessmentKernel", "GRDB", "Crypto"},
-    "SurveyServer": {"AssessmentKernel", "Hummingbird"},
+    "SurveyServer": {"AssessmentKernel", "Hummingbird", "HummingbirdCore", "HummingbirdBcrypt", "Logging", "NIOCore", "HTTPTypes", "Crypto", "CQRencode"},
+    "CQRencode": set(),
 }
 EXECUTABLE_ALLOWED = {"AssessmentApp"}
 PLUGIN_ALLOWED = {"AssessmentKernel"}

@@ -18,3 +18,5 @@ Scripts/render-html.sh .build/rendered Tests/Fixtures/golden
 # Smoke test of the benchmark script (Scripts/bench): a tiny synthetic region through the debug build,
 # OpenNOK's scores against the pandas reference to 2 decimals for every institution. Timings are not judged.
 OPENNOK_BENCH_BIN=$(swift build --show-bin-path) Scripts/bench/run.sh --smoke
+# The survey server in a real headless browser (installs Chromium and selenium itself; about 30 s).
+Scripts/test-browser.sh

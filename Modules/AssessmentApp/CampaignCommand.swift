@@ -8,7 +8,7 @@ import Foundation
 struct CampaignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "campaign", abstract: "Кампании НОК: год оценки, сферы, редакция методики.",
-        subcommands: [CreateCampaign.self, ListCampaigns.self, InstitutionsCommand.self, ExtraCriteriaCommand.self, OperatorCommand.self,
+        subcommands: [CreateCampaign.self, ListCampaigns.self, InstitutionsCommand.self, ExtraCriteriaCommand.self, CampaignOperatorCommand.self,
                       TargetsCommand.self, StagesCommand.self, StageDoneCommand.self])
 }
 

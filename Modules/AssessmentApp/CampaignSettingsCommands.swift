@@ -56,7 +56,7 @@ struct ExtraCriteriaCommand: ParsableCommand {
 }
 
 /// `campaign operator`: the operator that collects the data and its terms of reference.
-struct OperatorCommand: ParsableCommand {
+struct CampaignOperatorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "operator", abstract: "Оператор кампании и его техническое задание: записать (--name …) или показать.")
 

@@ -4,4 +4,5 @@ import ArgumentParser
 public enum EntryPoints {
     public static func admin() { AdminCommand.main() }
     public static func report() { ReportCommand.main() }
+    public static func survey() async { await SurveyCommand.main() }
 }

@@ -178,11 +178,6 @@ public struct ScoringEngine: Sendable {
     }
 
     private func sampleCheck(_ data: OrganizationData) -> SampleCheck {
-        guard let recipients = data.organization.recipients else {
-            return SampleCheck(required: nil, actual: data.respondents, status: .unknown)
-        }
-        let required = policies.minimumSample.required(recipients: recipients)
-        return SampleCheck(required: required, actual: data.respondents,
-                           status: data.respondents >= required ? .sufficient : .insufficient)
+        policies.minimumSample.check(recipients: data.organization.recipients, actual: data.respondents)
     }
 }

@@ -305,6 +305,49 @@ extension AppDatabase {
                 );
                 """)
         }
+        migrator.registerMigration("v9-survey") { db in
+            // Web and operator-entered questionnaires live in `response` and `answer_tally` like imported ones; this
+            // records how each arrived. `client_hash` is a salted hash, erased after the retention period.
+            try db.execute(sql: """
+                CREATE TABLE survey_link (
+                    code TEXT PRIMARY KEY NOT NULL CHECK (length(code) BETWEEN 4 AND 32),
+                    campaign_id TEXT NOT NULL REFERENCES campaign(id),
+                    organization_id TEXT NOT NULL REFERENCES organization(id),
+                    created_at TEXT NOT NULL,
+                    strict INTEGER NOT NULL DEFAULT 0 CHECK (strict IN (0, 1)),
+                    UNIQUE (campaign_id, organization_id)
+                );
+                CREATE TABLE survey_ticket (
+                    code TEXT PRIMARY KEY NOT NULL CHECK (length(code) BETWEEN 4 AND 32),
+                    campaign_id TEXT NOT NULL REFERENCES campaign(id),
+                    organization_id TEXT NOT NULL REFERENCES organization(id),
+                    issued_at TEXT NOT NULL,
+                    response_id INTEGER UNIQUE REFERENCES response(id)
+                );
+                CREATE TABLE survey_operator (
+                    login TEXT PRIMARY KEY NOT NULL CHECK (login <> ''),
+                    name TEXT NOT NULL CHECK (name <> ''),
+                    password_hash TEXT NOT NULL CHECK (password_hash <> ''),
+                    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+                    created_at TEXT NOT NULL
+                );
+                CREATE TABLE survey_session (
+                    token_hash TEXT PRIMARY KEY NOT NULL,
+                    login TEXT NOT NULL REFERENCES survey_operator(login),
+                    expires_at REAL NOT NULL
+                );
+                CREATE TABLE survey_submission (
+                    response_id INTEGER PRIMARY KEY NOT NULL REFERENCES response(id) ON DELETE CASCADE,
+                    operator_login TEXT REFERENCES survey_operator(login),
+                    client_hash TEXT CHECK (client_hash IS NULL OR length(client_hash) = 64),
+                    cookie TEXT,
+                    received_at REAL NOT NULL,
+                    suspicion TEXT
+                );
+                CREATE INDEX survey_submission_cookie ON survey_submission(cookie) WHERE cookie IS NOT NULL;
+                CREATE INDEX survey_submission_client ON survey_submission(client_hash) WHERE client_hash IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

@@ -23,11 +23,11 @@ struct ResponseWriter {
     init(_ db: Database, campaign: String) throws {
         self.db = db
         self.campaign = campaign
-        insertResponse = try db.makeStatement(sql: """
+        insertResponse = try db.cachedStatement(sql: """
             INSERT INTO response (campaign_id, organization_id, external_id, channel, import_id, submitted_at, answers, ignored)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        insertComment = try db.makeStatement(sql: "INSERT INTO response_comment (response_id, question, text) VALUES (?, ?, ?)")
+        insertComment = try db.cachedStatement(sql: "INSERT INTO response_comment (response_id, question, text) VALUES (?, ?, ?)")
     }
 
     /// Inserts one response; its counts are added in memory until `finish()`. Returns the response's row id.

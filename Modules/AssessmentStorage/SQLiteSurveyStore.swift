@@ -1,0 +1,262 @@
+public import AssessmentKernel
+public import Foundation
+import GRDB
+
+/// The survey server's storage in SQLite.
+///
+/// A questionnaire from the web or typed in by an operator is written by the same `ResponseWriter` as an
+/// imported one (a `response` row, its counts added to `answer_tally`), so `sample` and the rankings count it. `response.import_id` points to one
+/// `import_file` row per campaign and channel (kind `survey`, path «nok-survey: …»), whose `rows` grows with
+/// each submission; `survey_submission` adds how it arrived (operator, cookie, salted address hash, time,
+/// suspicion).
+public struct SQLiteSurveyStore: SurveyStore {
+    let database: AppDatabase
+    let now: @Sendable () -> Date
+
+    public init(database: AppDatabase, now: @escaping @Sendable () -> Date = Date.init) {
+        self.database = database
+        self.now = now
+    }
+
+    public func campaigns() throws -> [Campaign] {
+        try SQLiteCampaignStore(database: database, now: now).campaigns()
+    }
+
+    public func institutions(campaign: String) throws -> [Organization] {
+        try database.writer.read { db in try Self.institutions(db, campaign) }
+    }
+
+    public func createLink(_ link: SurveyLink, actor: String) throws {
+        guard SurveyLink.isWellFormed(link.code) else { throw SurveyStoreError.malformedCode(link.code) }
+        try database.writer.write { db in
+            guard try Self.institutions(db, link.campaign).contains(where: { $0.id == link.organization }) else {
+                throw SurveyStoreError.organizationOutsideCampaign(link.organization, campaign: link.campaign)
+            }
+            if let existing = try String.fetchOne(db, sql: "SELECT code FROM survey_link WHERE campaign_id = ? AND organization_id = ?",
+                                                  arguments: [link.campaign, link.organization.rawValue]) {
+                throw SurveyStoreError.linkExists(campaign: link.campaign, organization: link.organization, code: existing)
+            }
+            if try Int.fetchOne(db, sql: "SELECT count(*) FROM survey_link WHERE code = ?", arguments: [link.code]) ?? 0 > 0 {
+                throw SurveyStoreError.codeTaken(link.code)
+            }
+            let stamp = Ledger.iso(now())
+            try db.execute(sql: "INSERT INTO survey_link (code, campaign_id, organization_id, created_at, strict) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [link.code, link.campaign, link.organization.rawValue, stamp, link.strict])
+            try Ledger.audit(db, at: stamp, actor: actor, action: "create", entity: "survey_link", id: link.code,
+                             details: "кампания \(link.campaign), организация \(link.organization)\(link.strict ? ", только по талонам" : "")")
+        }
+    }
+
+    public func links(campaign: String) throws -> [SurveyLink] {
+        try database.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM survey_link WHERE campaign_id = ? ORDER BY organization_id", arguments: [campaign]).map(Self.link)
+        }
+    }
+
+    public func target(code: String) throws -> SurveyTarget? {
+        try database.writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM survey_link WHERE code = ?", arguments: [code]) else { return nil }
+            let link = Self.link(row)
+            guard let campaignRow = try Row.fetchOne(db, sql: "SELECT * FROM campaign WHERE id = ?", arguments: [link.campaign]),
+                  let organization = try SQLiteRegistryStore.organizations(db, includeInactive: true).first(where: { $0.id == link.organization })
+            else { return nil }
+            let sectors = try String.fetchAll(db, sql: "SELECT sector FROM campaign_sector WHERE campaign_id = ? ORDER BY sector",
+                                              arguments: [link.campaign])
+            let campaign = Campaign(id: campaignRow["id"], title: campaignRow["title"], year: campaignRow["year"],
+                                    methodology: MethodologyID(campaignRow["methodology"]), sectors: sectors.map { SectorID($0) },
+                                    status: Campaign.Status(rawValue: campaignRow["status"]) ?? .approved,
+                                    planTemplate: campaignRow["plan_template"])
+            return SurveyTarget(link: link, campaign: campaign, organization: organization)
+        }
+    }
+
+    public func submit(_ submission: SurveySubmission) throws -> SubmissionReceipt {
+        try database.writer.write { db in
+            guard let status = try String.fetchOne(db, sql: "SELECT status FROM campaign WHERE id = ?", arguments: [submission.campaign]) else {
+                throw StoreError.campaignNotFound(submission.campaign)
+            }
+            guard status == Campaign.Status.open.rawValue else { throw StoreError.campaignApproved(submission.campaign) }
+            guard try Self.institutions(db, submission.campaign).contains(where: { $0.id == submission.organization }) else {
+                throw SurveyStoreError.organizationOutsideCampaign(submission.organization, campaign: submission.campaign)
+            }
+            let strict = try Bool.fetchOne(db, sql: "SELECT strict FROM survey_link WHERE campaign_id = ? AND organization_id = ?",
+                                           arguments: [submission.campaign, submission.organization.rawValue]) ?? false
+            var ticket: String?
+            if strict && submission.channel == .web {
+                guard let typed = submission.ticket.map(SurveyLink.normalisedTicket), !typed.isEmpty else { throw SurveyStoreError.ticketRequired }
+                guard let row = try Row.fetchOne(db, sql: "SELECT response_id FROM survey_ticket WHERE code = ? AND campaign_id = ? AND organization_id = ?",
+                                                 arguments: [typed, submission.campaign, submission.organization.rawValue])
+                else { throw SurveyStoreError.ticketUnknown(typed) }
+                guard (row["response_id"] as Int64?) == nil else { throw SurveyStoreError.ticketUsed(typed) }
+                ticket = typed
+            }
+            let importID = try Self.channelImport(db, campaign: submission.campaign, channel: submission.channel, at: Ledger.iso(now()))
+            let suspicion = RepeatScreening.suspicion(
+                sameCookie: try Self.earlier(db, submission, column: "cookie", value: submission.cookie),
+                sameClient: try Self.earlier(db, submission, column: "client_hash", value: submission.clientHash))
+            let externalID = "\(submission.channel.rawValue)-\(UUID().uuidString.lowercased())"
+            var writer = try ResponseWriter(db, campaign: submission.campaign)
+            let responseID = try writer.insert(
+                StoredResponse(externalID: externalID, organization: submission.organization, channel: submission.channel.rawValue,
+                               answers: submission.answers, asked: submission.asked, comments: submission.comments,
+                               submittedAt: Ledger.iso(submission.receivedAt)),
+                importID: importID)
+            try writer.finish()
+            try db.execute(sql: """
+                INSERT INTO survey_submission (response_id, operator_login, client_hash, cookie, received_at, suspicion) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [responseID, submission.operatorLogin, submission.clientHash, submission.cookie,
+                                 submission.receivedAt.timeIntervalSince1970, suspicion])
+            try db.execute(sql: "UPDATE import_file SET rows = rows + 1 WHERE id = ?", arguments: [importID])
+            if let ticket {
+                try db.execute(sql: "UPDATE survey_ticket SET response_id = ? WHERE code = ?", arguments: [responseID, ticket])
+            }
+            return SubmissionReceipt(externalID: externalID, suspicion: suspicion)
+        }
+    }
+
+    public func issueTickets(campaign: String, organization: OrganizationID, codes: [String], actor: String) throws {
+        try database.writer.write { db in
+            guard try Self.institutions(db, campaign).contains(where: { $0.id == organization }) else {
+                throw SurveyStoreError.organizationOutsideCampaign(organization, campaign: campaign)
+            }
+            let stamp = Ledger.iso(now())
+            for code in codes {
+                guard SurveyLink.isWellFormed(code) else { throw SurveyStoreError.malformedCode(code) }
+                if try Int.fetchOne(db, sql: "SELECT count(*) FROM survey_ticket WHERE code = ?", arguments: [code]) ?? 0 > 0 {
+                    throw SurveyStoreError.codeTaken(code)
+                }
+                try db.execute(sql: "INSERT INTO survey_ticket (code, campaign_id, organization_id, issued_at) VALUES (?, ?, ?, ?)",
+                               arguments: [code, campaign, organization.rawValue, stamp])
+            }
+            try Ledger.audit(db, at: stamp, actor: actor, action: "issue", entity: "survey_ticket", id: organization.rawValue,
+                             details: "кампания \(campaign): талонов \(codes.count)")
+        }
+    }
+
+    public func progress(campaign: String, policy: MinimumSample) throws -> [InstitutionProgress] {
+        try database.writer.read { db in
+            var counts: [OrganizationID: [SurveyChannel: Int]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT organization_id, channel, count(*) AS n FROM response WHERE campaign_id = ? GROUP BY organization_id, channel
+                """, arguments: [campaign]) {
+                guard let channel = SurveyChannel(rawValue: row["channel"]) else { continue }
+                counts[OrganizationID(row["organization_id"]), default: [:]][channel] = row["n"]
+            }
+            var flagged: [OrganizationID: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT r.organization_id, count(*) AS n FROM survey_submission s JOIN response r ON r.id = s.response_id
+                WHERE r.campaign_id = ? AND s.suspicion IS NOT NULL GROUP BY r.organization_id
+                """, arguments: [campaign]) {
+                flagged[OrganizationID(row["organization_id"])] = row["n"]
+            }
+            return try Self.institutions(db, campaign).map {
+                InstitutionProgress(organization: $0, byChannel: counts[$0.id] ?? [:], suspicious: flagged[$0.id] ?? 0, policy: policy)
+            }
+        }
+    }
+
+    public func flaggedSubmissions(campaign: String) throws -> [FlaggedSubmission] {
+        try database.writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT r.external_id, r.organization_id, r.channel, s.received_at, s.suspicion
+                FROM survey_submission s JOIN response r ON r.id = s.response_id
+                WHERE r.campaign_id = ? AND s.suspicion IS NOT NULL ORDER BY s.received_at, r.id
+                """, arguments: [campaign]).map { row in
+                FlaggedSubmission(externalID: row["external_id"], organization: OrganizationID(row["organization_id"]),
+                                  channel: SurveyChannel(rawValue: row["channel"]) ?? .web,
+                                  receivedAt: Date(timeIntervalSince1970: row["received_at"]), reason: row["suspicion"])
+            }
+        }
+    }
+
+    public func forgetClientHashes(receivedBefore date: Date) throws -> Int {
+        try database.writer.write { db in
+            try db.execute(sql: "UPDATE survey_submission SET client_hash = NULL WHERE client_hash IS NOT NULL AND received_at < ?",
+                           arguments: [date.timeIntervalSince1970])
+            return db.changesCount
+        }
+    }
+
+    public func addOperator(_ account: OperatorAccount, actor: String) throws {
+        try database.writer.write { db in
+            if try Int.fetchOne(db, sql: "SELECT count(*) FROM survey_operator WHERE login = ?", arguments: [account.login]) ?? 0 > 0 {
+                throw SurveyStoreError.operatorExists(account.login)
+            }
+            let stamp = Ledger.iso(now())
+            try db.execute(sql: "INSERT INTO survey_operator (login, name, password_hash, active, created_at) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [account.login, account.name, account.passwordHash, account.active, stamp])
+            try Ledger.audit(db, at: stamp, actor: actor, action: "create", entity: "survey_operator", id: account.login, details: account.name)
+        }
+    }
+
+    public func operatorAccount(login: String) throws -> OperatorAccount? {
+        try database.writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM survey_operator WHERE login = ?", arguments: [login]).map(Self.account)
+        }
+    }
+
+    public func operators() throws -> [OperatorAccount] {
+        try database.writer.read { db in try Row.fetchAll(db, sql: "SELECT * FROM survey_operator ORDER BY login").map(Self.account) }
+    }
+
+    public func startSession(tokenHash: String, session: OperatorSession) throws {
+        try database.writer.write { db in
+            // Expired sessions go when a new one starts, so the table never grows without bound.
+            try db.execute(sql: "DELETE FROM survey_session WHERE expires_at <= ?", arguments: [now().timeIntervalSince1970])
+            try db.execute(sql: "INSERT INTO survey_session (token_hash, login, expires_at) VALUES (?, ?, ?)",
+                           arguments: [tokenHash, session.login, session.expiresAt.timeIntervalSince1970])
+        }
+    }
+
+    public func session(tokenHash: String, now: Date) throws -> OperatorSession? {
+        try database.writer.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT s.login, s.expires_at FROM survey_session s JOIN survey_operator o ON o.login = s.login
+                WHERE s.token_hash = ? AND s.expires_at > ? AND o.active = 1
+                """, arguments: [tokenHash, now.timeIntervalSince1970]).map {
+                OperatorSession(login: $0["login"], expiresAt: Date(timeIntervalSince1970: $0["expires_at"]))
+            }
+        }
+    }
+
+    public func endSession(tokenHash: String) throws {
+        try database.writer.write { db in try db.execute(sql: "DELETE FROM survey_session WHERE token_hash = ?", arguments: [tokenHash]) }
+    }
+
+    private static func link(_ row: Row) -> SurveyLink {
+        SurveyLink(code: row["code"], campaign: row["campaign_id"], organization: OrganizationID(row["organization_id"]), strict: row["strict"])
+    }
+
+    private static func account(_ row: Row) -> OperatorAccount {
+        OperatorAccount(login: row["login"], name: row["name"], passwordHash: row["password_hash"], active: row["active"])
+    }
+
+    /// The campaign's approved list, or every active institution of its sectors (as scoring reads it).
+    static func institutions(_ db: Database, _ campaign: String) throws -> [Organization] {
+        let sectors = Set(try String.fetchAll(db, sql: "SELECT sector FROM campaign_sector WHERE campaign_id = ?", arguments: [campaign]))
+        guard !sectors.isEmpty else { throw StoreError.campaignNotFound(campaign) }
+        let listed = Set(try SQLiteCampaignStore.institutions(db, campaign))
+        return try SQLiteRegistryStore.organizations(db, includeInactive: false)
+            .filter { sectors.contains($0.sector.rawValue) && (listed.isEmpty || listed.contains($0.id)) }
+    }
+
+    /// The `import_file` row all of a campaign's questionnaires of one channel point to, made on first use.
+    private static func channelImport(_ db: Database, campaign: String, channel: SurveyChannel, at stamp: String) throws -> Int64 {
+        let key = ContentHash.sha256(of: Data("nok-survey/\(campaign)/\(channel.rawValue)".utf8))
+        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM import_file WHERE kind = 'survey' AND sha256 = ?", arguments: [key]) {
+            return id
+        }
+        let path = channel == .web ? "nok-survey: веб-анкета" : "nok-survey: ввод оператором (\(channel.title))"
+        return try Ledger.record(db, ImportedFile(kind: "survey", path: path, sha256: key, rows: 0, format: "nok-survey"),
+                                 campaign: campaign, actor: "nok-survey", at: stamp)
+    }
+
+    /// Earlier submissions for the same campaign and institution sharing a cookie or an address hash.
+    private static func earlier(_ db: Database, _ submission: SurveySubmission, column: String, value: String?) throws -> Int {
+        guard let value else { return 0 }
+        return try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM survey_submission s JOIN response r ON r.id = s.response_id
+            WHERE s.\(column) = ? AND r.campaign_id = ? AND r.organization_id = ?
+            """, arguments: [value, submission.campaign, submission.organization.rawValue]) ?? 0
+    }
+}

@@ -1,0 +1,129 @@
+import AssessmentKernel
+import Foundation
+
+/// An `application/x-www-form-urlencoded` body as ordered name/value pairs.
+enum FormBody {
+    static func parse(_ text: String) -> [(name: String, value: String)] {
+        text.split(separator: "&", omittingEmptySubsequences: true).map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return (decode(parts[0]), parts.count > 1 ? decode(parts[1]) : "")
+        }
+    }
+
+    private static func decode(_ part: Substring) -> String {
+        let spaced = part.replacingOccurrences(of: "+", with: " ")
+        return spaced.removingPercentEncoding ?? spaced
+    }
+
+    /// The first value of a field.
+    static func value(_ name: String, in fields: [(name: String, value: String)]) -> String? {
+        fields.first { $0.name == name }?.value
+    }
+}
+
+/// Answers that passed validation against the questionnaire.
+struct ValidatedAnswers: Equatable {
+    /// Every answer as given, free text included (what a refilled form shows).
+    var answers: [QuestionID: String]
+    var asked: Set<QuestionID>
+    /// Questions with free-text answers: suggestions, kept with the response but never counted.
+    var textQuestions: Set<QuestionID> = []
+
+    /// The answers scoring counts.
+    var counted: [QuestionID: String] { answers.filter { !textQuestions.contains($0.key) } }
+    /// Free-text answers by question.
+    var comments: [QuestionID: String] { answers.filter { textQuestions.contains($0.key) } }
+}
+
+/// One thing wrong with a submitted form.
+struct AnswerProblem: Error, Equatable {
+    enum Kind: Equatable {
+        /// The form could not have come from our page: unknown question or option, repeated field.
+        case malformed
+        /// The respondent can fix it: a required answer is missing, a number is out of range.
+        case fixable
+    }
+
+    var kind: Kind
+    var question: QuestionID?
+    var message: String
+}
+
+/// Checks a posted form against the questionnaire on the server; the skip logic decides which answers are required.
+enum AnswerValidation {
+    /// Answer fields are named `a.<question id>`; other fields (the CSRF token, the channel) are not answers.
+    static let prefix = "a."
+    static let maxTextLength = 2_000
+
+    static func validate(_ fields: [(name: String, value: String)], questionnaire: SurveyQuestionnaire)
+        -> (answers: ValidatedAnswers, problems: [AnswerProblem])
+    {
+        var problems: [AnswerProblem] = []
+        var raw: [QuestionID: String] = [:]
+        let byID = Dictionary(questionnaire.questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for field in fields where field.name.hasPrefix(prefix) {
+            let id = QuestionID(String(field.name.dropFirst(prefix.count)))
+            let value = field.value.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard let question = byID[id] else {
+                problems.append(AnswerProblem(kind: .malformed, question: nil,
+                    message: "Вопроса «\(id)» нет в анкете «\(questionnaire.title)»: ответ не принят."))
+                continue
+            }
+            if raw[id] != nil {
+                problems.append(AnswerProblem(kind: .malformed, question: id, message: "На вопрос «\(id)» пришло несколько ответов: нужен один."))
+                continue
+            }
+            guard !value.isEmpty else { continue }
+            switch normalise(value, for: question) {
+            case .success(let normalised): raw[id] = normalised
+            case .failure(let problem): problems.append(problem)
+            }
+        }
+        let asked = ResponseTallier.askedQuestions(raw, questions: questionnaire.questions)
+        for question in questionnaire.questions where asked.contains(question.id) && raw[question.id] == nil {
+            switch question.answer {
+            case .yesNo, .choice:
+                problems.append(AnswerProblem(kind: .fixable, question: question.id, message: "Ответьте на этот вопрос."))
+            case .number, .text:
+                continue
+            }
+        }
+        let textQuestions = Set(questionnaire.questions.filter { $0.answer == .text }.map(\.id))
+        return (ValidatedAnswers(answers: raw, asked: asked, textQuestions: textQuestions), problems)
+    }
+
+    private static func normalise(_ value: String, for question: Question) -> Result<String, AnswerProblem> {
+        switch question.answer {
+        case .yesNo:
+            guard value == AnswerKind.yes || value == AnswerKind.no else {
+                return .failure(AnswerProblem(kind: .malformed, question: question.id,
+                    message: "Вопрос «\(question.id)»: ответа «\(value)» нет среди вариантов (нужно «да» или «нет»)."))
+            }
+            return .success(value)
+        case .choice(let options):
+            guard options.contains(where: { $0.id == value }) else {
+                let known = options.map { "«\($0.text)»" }.joined(separator: ", ")
+                return .failure(AnswerProblem(kind: .malformed, question: question.id,
+                    message: "Вопрос «\(question.id)»: варианта «\(value)» нет в анкете (есть: \(known))."))
+            }
+            return .success(value)
+        case .number(let min, let max):
+            guard let number = Double(value.replacingOccurrences(of: ",", with: ".")), number.isFinite else {
+                return .failure(AnswerProblem(kind: .fixable, question: question.id, message: "Введите число цифрами."))
+            }
+            if let min, number < min { return .failure(AnswerProblem(kind: .fixable, question: question.id, message: "Число не меньше \(format(min)).")) }
+            if let max, number > max { return .failure(AnswerProblem(kind: .fixable, question: question.id, message: "Число не больше \(format(max)).")) }
+            return .success(format(number))
+        case .text:
+            guard value.count <= maxTextLength else {
+                return .failure(AnswerProblem(kind: .fixable, question: question.id,
+                    message: "Слишком длинный текст: не больше \(maxTextLength) знаков, сейчас \(value.count)."))
+            }
+            return .success(value)
+        }
+    }
+
+    static func format(_ number: Double) -> String {
+        number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+    }
+}

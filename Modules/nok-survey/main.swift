@@ -1,0 +1,3 @@
+import AssessmentApp
+
+await EntryPoints.survey()

@@ -1,0 +1,177 @@
+import AssessmentKernel
+import AssessmentStorage
+import Foundation
+import GRDB
+import Testing
+import TestSupport
+
+private let library = Organization(id: "cul-01", name: "Центральная библиотека", sector: "culture", recipients: 10)
+private let museum = Organization(id: "cul-02", name: "Музей", sector: "culture")
+private let school = Organization(id: "edu-01", name: "Школа № 1", sector: "education", recipients: 100)
+private let questions = [
+    Question(id: "q1", text: "Обращались ли Вы к стендам?", answer: .yesNo),
+    Question(id: "q2", text: "Удовлетворены ли стендами?", answer: .yesNo, filter: QuestionFilter(question: "q1", answer: "yes")),
+]
+private let start = Date(timeIntervalSince1970: 1_760_000_000)
+
+@Suite("SQLite survey store")
+struct SQLiteSurveyStoreTests {
+    /// A file database with the registry, an open culture campaign and a link for the library.
+    func world() throws -> (SQLiteSurveyStore, SQLiteCampaignStore, AppDatabase) {
+        let path = try RepositoryPaths.temporaryDirectory("survey").appendingPathComponent("opennok.sqlite")
+        let database = try AppDatabase(path: path.path)
+        _ = try SQLiteRegistryStore(database: database).importOrganizations(
+            [library, museum, school], file: ImportedFile(kind: "organizations", path: "organizations.csv", sha256: "aaa", rows: 3, format: ""),
+            actor: "тест")
+        let campaigns = SQLiteCampaignStore(database: database)
+        try campaigns.createCampaign(Campaign(id: "2025", title: "НОК 2025", year: 2025, methodology: "344n-2024", sectors: ["culture"]), actor: "тест")
+        let store = SQLiteSurveyStore(database: database)
+        try store.createLink(SurveyLink(code: "abcd2345", campaign: "2025", organization: library.id), actor: "тест")
+        return (store, campaigns, database)
+    }
+
+    func web(_ answers: [QuestionID: String], cookie: String? = nil, client: String? = nil, at date: Date = start) -> SurveySubmission {
+        SurveySubmission(campaign: "2025", organization: library.id, channel: .web, answers: answers,
+                         asked: ResponseTallier.askedQuestions(answers, questions: questions), clientHash: client, cookie: cookie, receivedAt: date)
+    }
+
+    @Test("A link resolves to its open campaign and institution; codes and institutions are checked")
+    func links() throws {
+        let (store, _, _) = try world()
+        let target = try #require(try store.target(code: "abcd2345"))
+        #expect(target.organization == library)
+        #expect(target.campaign.id == "2025" && target.acceptsAnswers)
+        #expect(try store.target(code: "zzzz2345") == nil)
+        #expect(throws: SurveyStoreError.linkExists(campaign: "2025", organization: library.id, code: "abcd2345")) {
+            try store.createLink(SurveyLink(code: "efgh2345", campaign: "2025", organization: library.id), actor: "тест")
+        }
+        #expect(throws: SurveyStoreError.codeTaken("abcd2345")) {
+            try store.createLink(SurveyLink(code: "abcd2345", campaign: "2025", organization: museum.id), actor: "тест")
+        }
+        #expect(throws: SurveyStoreError.organizationOutsideCampaign(school.id, campaign: "2025")) {
+            try store.createLink(SurveyLink(code: "efgh2345", campaign: "2025", organization: school.id), actor: "тест")
+        }
+        #expect(throws: SurveyStoreError.malformedCode("ab0")) {
+            try store.createLink(SurveyLink(code: "ab0", campaign: "2025", organization: museum.id), actor: "тест")
+        }
+        #expect(try store.institutions(campaign: "2025").map(\.id) == [library.id, museum.id])
+    }
+
+    @Test("Web answers land in response and answer_tally, so scoring counts them; one import_file row per channel")
+    func submissionsAreResponses() throws {
+        let (store, campaigns, database) = try world()
+        _ = try store.submit(web(["q1": "yes", "q2": "no"]))
+        _ = try store.submit(web(["q1": "no", "q2": "yes"]))
+        _ = try store.submit(SurveySubmission(campaign: "2025", organization: library.id, channel: .paper, answers: ["q1": "yes", "q2": "yes"],
+                                              asked: ["q1", "q2"], receivedAt: start))
+        let data = try #require(try campaigns.organizationData(campaign: "2025").first { $0.organization.id == library.id })
+        #expect(data.respondents == 3)
+        #expect(data.tally("q1") == AnswerTally(answered: 3, counts: ["yes": 2, "no": 1]))
+        // The "yes" to q2 after q1 = "no" is kept but not counted.
+        #expect(data.tally("q2") == AnswerTally(answered: 2, counts: ["no": 1, "yes": 1], ignoredByFilter: 1))
+        #expect(try campaigns.responsesByChannel(campaign: "2025")[library.id] == ["web": 2, "paper": 1])
+        let imports = try database.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT kind, path, rows, campaign_id FROM import_file WHERE kind = 'survey' ORDER BY id")
+                .map { "\($0["path"] as String)|\($0["rows"] as Int)|\($0["campaign_id"] as String)" }
+        }
+        #expect(imports == ["nok-survey: веб-анкета|2|2025", "nok-survey: ввод оператором (бумага)|1|2025"])
+    }
+
+    @Test("A free-text answer from the web is a suggestion on the card, not a counted value")
+    func suggestions() throws {
+        let (store, campaigns, _) = try world()
+        _ = try store.submit(SurveySubmission(campaign: "2025", organization: library.id, channel: .web, answers: ["q1": "yes"], asked: ["q1"],
+                                              comments: ["q_text": "Больше книг <для детей>"], receivedAt: start))
+        #expect(try campaigns.suggestions(campaign: "2025") == [library.id: ["Больше книг <для детей>"]])
+        let data = try #require(try campaigns.organizationData(campaign: "2025").first { $0.organization.id == library.id })
+        #expect(data.tallies["q_text"] == nil)
+    }
+
+    @Test("An approved campaign refuses new questionnaires")
+    func approved() throws {
+        let (store, campaigns, _) = try world()
+        _ = try campaigns.approve(campaign: "2025", results: ApprovedResults(contentHash: "h", payload: "{}", decision: "Протокол № 1"),
+                                  actor: "тест", reason: nil)
+        #expect(try store.target(code: "abcd2345")?.acceptsAnswers == false)
+        #expect(throws: StoreError.campaignApproved("2025")) { try store.submit(web(["q1": "no"])) }
+    }
+
+    @Test("Repeats by cookie or address hash are stored and flagged; progress counts them with imports")
+    func repeatsAndProgress() throws {
+        let (store, _, _) = try world()
+        let hash = String(repeating: "a", count: 64), other = String(repeating: "b", count: 64)
+        #expect(try store.submit(web(["q1": "no"], cookie: "c1", client: hash)).suspicion == nil)
+        #expect(try store.submit(web(["q1": "no"], cookie: "c1", client: other)).suspicion == "повтор из того же браузера (cookie), ранее анкет: 1")
+        #expect(try store.submit(web(["q1": "no"], cookie: "c2", client: hash)).suspicion == "повтор с того же адреса (хеш IP), ранее анкет: 1")
+        #expect(try store.flaggedSubmissions(campaign: "2025").count == 2)
+        let progress = try store.progress(campaign: "2025", policy: MinimumSample())
+        let line = try #require(progress.first { $0.organization.id == library.id })
+        #expect(line.byChannel == [.web: 3])
+        #expect(line.suspicious == 2)
+        #expect(line.sample == SampleCheck(required: 4, actual: 3, status: .insufficient))
+        #expect(progress.first { $0.organization.id == museum.id }?.sample.status == .unknown)
+    }
+
+    @Test("Client hashes older than the retention period are erased, the questionnaires stay")
+    func retention() throws {
+        let (store, campaigns, database) = try world()
+        _ = try store.submit(web(["q1": "no"], client: String(repeating: "a", count: 64), at: start))
+        _ = try store.submit(web(["q1": "no"], client: String(repeating: "b", count: 64), at: start + 40 * 86_400))
+        #expect(try store.forgetClientHashes(receivedBefore: start + 30 * 86_400) == 1)
+        let hashes = try database.writer.read { db in try String?.fetchAll(db, sql: "SELECT client_hash FROM survey_submission ORDER BY received_at") }
+        #expect(hashes == [nil, String(repeating: "b", count: 64)])
+        #expect(try campaigns.organizationData(campaign: "2025").first { $0.organization.id == library.id }?.respondents == 2)
+    }
+
+    @Test("Operators and sessions: a session ends at its expiry or on logout")
+    func operators() throws {
+        let (store, _, _) = try world()
+        try store.addOperator(OperatorAccount(login: "ivanova", name: "Иванова А. А.", passwordHash: "$2b$04$hash"), actor: "тест")
+        #expect(throws: SurveyStoreError.operatorExists("ivanova")) {
+            try store.addOperator(OperatorAccount(login: "ivanova", name: "Другая", passwordHash: "x"), actor: "тест")
+        }
+        #expect(try store.operatorAccount(login: "ivanova")?.name == "Иванова А. А.")
+        try store.startSession(tokenHash: "t1", session: OperatorSession(login: "ivanova", expiresAt: start + 3_600))
+        #expect(try store.session(tokenHash: "t1", now: start)?.login == "ivanova")
+        #expect(try store.session(tokenHash: "t1", now: start + 3_601) == nil)
+        #expect(try store.session(tokenHash: "t2", now: start) == nil)
+        try store.endSession(tokenHash: "t1")
+        #expect(try store.session(tokenHash: "t1", now: start) == nil)
+    }
+
+    @Test("A strict link: a web questionnaire needs an unused ticket of that institution, spent in the same transaction")
+    func tickets() throws {
+        let (store, campaigns, _) = try world()
+        try store.createLink(SurveyLink(code: "efgh2345", campaign: "2025", organization: museum.id, strict: true), actor: "тест")
+        #expect(try store.links(campaign: "2025").map(\.strict) == [false, true])
+        try store.issueTickets(campaign: "2025", organization: museum.id, codes: ["aaaa2345", "bbbb2345"], actor: "тест")
+        #expect(throws: SurveyStoreError.codeTaken("aaaa2345")) {
+            try store.issueTickets(campaign: "2025", organization: museum.id, codes: ["aaaa2345"], actor: "тест")
+        }
+        func museumWeb(_ ticket: String?) -> SurveySubmission {
+            SurveySubmission(campaign: "2025", organization: museum.id, channel: .web, answers: ["q1": "no"], asked: ["q1"], ticket: ticket, receivedAt: start)
+        }
+        #expect(throws: SurveyStoreError.ticketRequired) { try store.submit(museumWeb(nil)) }
+        #expect(throws: SurveyStoreError.ticketUnknown("zzzz2345")) { try store.submit(museumWeb("zzzz2345")) }
+        _ = try store.submit(museumWeb("AAAA-2345"))
+        #expect(throws: SurveyStoreError.ticketUsed("aaaa2345")) { try store.submit(museumWeb("aaaa2345")) }
+        // Operators' entries and the library's ordinary link need no ticket.
+        _ = try store.submit(SurveySubmission(campaign: "2025", organization: museum.id, channel: .paper, answers: ["q1": "no"], asked: ["q1"], receivedAt: start))
+        _ = try store.submit(web(["q1": "no"]))
+        #expect(try campaigns.responsesByChannel(campaign: "2025") == [museum.id: ["web": 1, "paper": 1], library.id: ["web": 1]])
+    }
+}
+
+@Suite("Survey store conformance: SQLite")
+struct SQLiteConformanceTests {
+    @Test("The SQLite store plays the shared scenario as expected")
+    func scenario() throws {
+        let database = try AppDatabase.inMemory()
+        _ = try SQLiteRegistryStore(database: database).importOrganizations(
+            [SurveyStoreConformance.library, SurveyStoreConformance.museum],
+            file: ImportedFile(kind: "organizations", path: "organizations.csv", sha256: "aaa", rows: 2, format: ""), actor: "тест")
+        try SQLiteCampaignStore(database: database).createCampaign(SurveyStoreConformance.campaign, actor: "тест")
+        let log = SurveyStoreConformance.run(SQLiteSurveyStore(database: database))
+        #expect(log == SurveyStoreConformance.expected, "\(zip(log, SurveyStoreConformance.expected).filter { $0 != $1 })")
+    }
+}
