@@ -1,4 +1,4 @@
-public import AssessmentKernel
+import AssessmentKernel
 
 /// Escaping and number formatting shared by the text formats.
 public enum MarkdownText {
