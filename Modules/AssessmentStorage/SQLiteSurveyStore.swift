@@ -29,7 +29,7 @@ public struct SQLiteSurveyStore: SurveyStore {
     public func createLink(_ link: SurveyLink, actor: String) throws {
         guard SurveyLink.isWellFormed(link.code) else { throw SurveyStoreError.malformedCode(link.code) }
         try database.writer.write { db in
-            guard try Self.institutions(db, link.campaign).contains(where: { $0.id == link.organization }) else {
+            guard try Self.includes(db, campaign: link.campaign, organization: link.organization) else {
                 throw SurveyStoreError.organizationOutsideCampaign(link.organization, campaign: link.campaign)
             }
             if let existing = try String.fetchOne(db, sql: "SELECT code FROM survey_link WHERE campaign_id = ? AND organization_id = ?",
@@ -76,7 +76,7 @@ public struct SQLiteSurveyStore: SurveyStore {
                 throw StoreError.campaignNotFound(submission.campaign)
             }
             guard status == Campaign.Status.open.rawValue else { throw StoreError.campaignApproved(submission.campaign) }
-            guard try Self.institutions(db, submission.campaign).contains(where: { $0.id == submission.organization }) else {
+            guard try Self.includes(db, campaign: submission.campaign, organization: submission.organization) else {
                 throw SurveyStoreError.organizationOutsideCampaign(submission.organization, campaign: submission.campaign)
             }
             let strict = try Bool.fetchOne(db, sql: "SELECT strict FROM survey_link WHERE campaign_id = ? AND organization_id = ?",
@@ -116,7 +116,7 @@ public struct SQLiteSurveyStore: SurveyStore {
 
     public func issueTickets(campaign: String, organization: OrganizationID, codes: [String], actor: String) throws {
         try database.writer.write { db in
-            guard try Self.institutions(db, campaign).contains(where: { $0.id == organization }) else {
+            guard try Self.includes(db, campaign: campaign, organization: organization) else {
                 throw SurveyStoreError.organizationOutsideCampaign(organization, campaign: campaign)
             }
             let stamp = Ledger.iso(now())
@@ -238,6 +238,19 @@ public struct SQLiteSurveyStore: SurveyStore {
         let listed = Set(try SQLiteCampaignStore.institutions(db, campaign))
         return try SQLiteRegistryStore.organizations(db, includeInactive: false)
             .filter { sectors.contains($0.sector.rawValue) && (listed.isEmpty || listed.contains($0.id)) }
+    }
+
+    /// Whether one active institution is assessed in the campaign: its sector is the campaign's, and it is on
+    /// the council's list when there is one. One indexed query, not the whole registry, for every submission.
+    static func includes(_ db: Database, campaign: String, organization: OrganizationID) throws -> Bool {
+        try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (
+                SELECT 1 FROM organization o
+                WHERE o.id = ? AND o.active = 1
+                  AND o.sector IN (SELECT sector FROM campaign_sector WHERE campaign_id = ?)
+                  AND (NOT EXISTS (SELECT 1 FROM campaign_organization WHERE campaign_id = ?)
+                       OR EXISTS (SELECT 1 FROM campaign_organization WHERE campaign_id = ? AND organization_id = o.id)))
+            """, arguments: [organization.rawValue, campaign, campaign, campaign]) ?? false
     }
 
     /// The `import_file` row all of a campaign's questionnaires of one channel point to, made on first use.

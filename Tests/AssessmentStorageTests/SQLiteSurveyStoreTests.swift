@@ -57,6 +57,17 @@ struct SQLiteSurveyStoreTests {
         #expect(try store.institutions(campaign: "2025").map(\.id) == [library.id, museum.id])
     }
 
+    @Test("An institution left off the council's list or taken out of the registry gets no questionnaires")
+    func outsideTheList() throws {
+        let (store, campaigns, database) = try world()
+        try campaigns.setInstitutions(campaign: "2025", institutions: [museum.id], actor: "тест")
+        #expect(throws: SurveyStoreError.organizationOutsideCampaign(library.id, campaign: "2025")) { try store.submit(web(["q1": "yes"])) }
+        try campaigns.setInstitutions(campaign: "2025", institutions: [], actor: "тест")
+        _ = try store.submit(web(["q1": "yes"]))
+        try SQLiteRegistryStore(database: database).deactivate(library.id, actor: "тест", reason: "ликвидация")
+        #expect(throws: SurveyStoreError.organizationOutsideCampaign(library.id, campaign: "2025")) { try store.submit(web(["q1": "no"])) }
+    }
+
     @Test("Web answers land in response and answer_tally, so scoring counts them; one import_file row per channel")
     func submissionsAreResponses() throws {
         let (store, campaigns, database) = try world()
