@@ -240,6 +240,9 @@ public protocol SurveyStore: Sendable {
     /// it is committed. Refuses when the campaign is approved, and a web questionnaire for a strict link without
     /// an unused ticket of that institution (the ticket is spent in the same transaction).
     func submit(_ submission: SurveySubmission) throws -> SubmissionReceipt
+    /// Several questionnaires in one commit (group commit under load); each succeeds or fails on its own,
+    /// exactly as `submit` would, and all that succeed are committed before this returns.
+    func submitAll(_ submissions: [SurveySubmission]) throws -> [Result<SubmissionReceipt, any Error>]
     /// Responses per institution and channel (all channels, imports included), with flagged counts.
     func progress(campaign: String, policy: MinimumSample) throws -> [InstitutionProgress]
     func flaggedSubmissions(campaign: String) throws -> [FlaggedSubmission]
@@ -253,4 +256,11 @@ public protocol SurveyStore: Sendable {
     /// The session if it exists and has not expired at `now`.
     func session(tokenHash: String, now: Date) throws -> OperatorSession?
     func endSession(tokenHash: String) throws
+}
+
+extension SurveyStore {
+    /// One `submit` after another: right for a store with no transaction to share.
+    public func submitAll(_ submissions: [SurveySubmission]) throws -> [Result<SubmissionReceipt, any Error>] {
+        submissions.map { submission in Result { try submit(submission) } }
+    }
 }

@@ -71,47 +71,66 @@ public struct SQLiteSurveyStore: SurveyStore {
     }
 
     public func submit(_ submission: SurveySubmission) throws -> SubmissionReceipt {
+        try database.writer.write { db in try submit(submission, db) }
+    }
+
+    /// One transaction and one fsync for the whole batch; each questionnaire in a savepoint of its own, so one
+    /// refused questionnaire leaves the others.
+    public func submitAll(_ submissions: [SurveySubmission]) throws -> [Result<SubmissionReceipt, any Error>] {
         try database.writer.write { db in
-            guard let status = try String.fetchOne(db, sql: "SELECT status FROM campaign WHERE id = ?", arguments: [submission.campaign]) else {
-                throw StoreError.campaignNotFound(submission.campaign)
+            submissions.map { submission in
+                Result {
+                    var receipt: SubmissionReceipt?
+                    try db.inSavepoint {
+                        receipt = try submit(submission, db)
+                        return .commit
+                    }
+                    return receipt!
+                }
             }
-            guard status == Campaign.Status.open.rawValue else { throw StoreError.campaignApproved(submission.campaign) }
-            guard try Self.includes(db, campaign: submission.campaign, organization: submission.organization) else {
-                throw SurveyStoreError.organizationOutsideCampaign(submission.organization, campaign: submission.campaign)
-            }
-            let strict = try Bool.fetchOne(db, sql: "SELECT strict FROM survey_link WHERE campaign_id = ? AND organization_id = ?",
-                                           arguments: [submission.campaign, submission.organization.rawValue]) ?? false
-            var ticket: String?
-            if strict && submission.channel == .web {
-                guard let typed = submission.ticket.map(SurveyLink.normalisedTicket), !typed.isEmpty else { throw SurveyStoreError.ticketRequired }
-                guard let row = try Row.fetchOne(db, sql: "SELECT response_id FROM survey_ticket WHERE code = ? AND campaign_id = ? AND organization_id = ?",
-                                                 arguments: [typed, submission.campaign, submission.organization.rawValue])
-                else { throw SurveyStoreError.ticketUnknown(typed) }
-                guard (row["response_id"] as Int64?) == nil else { throw SurveyStoreError.ticketUsed(typed) }
-                ticket = typed
-            }
-            let importID = try Self.channelImport(db, campaign: submission.campaign, channel: submission.channel, at: Ledger.iso(now()))
-            let suspicion = RepeatScreening.suspicion(
-                sameCookie: try Self.earlier(db, submission, column: "cookie", value: submission.cookie),
-                sameClient: try Self.earlier(db, submission, column: "client_hash", value: submission.clientHash))
-            let externalID = "\(submission.channel.rawValue)-\(UUID().uuidString.lowercased())"
-            var writer = try ResponseWriter(db, campaign: submission.campaign)
-            let responseID = try writer.insert(
-                StoredResponse(externalID: externalID, organization: submission.organization, channel: submission.channel.rawValue,
-                               answers: submission.answers, asked: submission.asked, comments: submission.comments,
-                               submittedAt: Ledger.iso(submission.receivedAt)),
-                importID: importID)
-            try writer.finish()
-            try db.execute(sql: """
-                INSERT INTO survey_submission (response_id, operator_login, client_hash, cookie, received_at, suspicion) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [responseID, submission.operatorLogin, submission.clientHash, submission.cookie,
-                                 submission.receivedAt.timeIntervalSince1970, suspicion])
-            try db.execute(sql: "UPDATE import_file SET rows = rows + 1 WHERE id = ?", arguments: [importID])
-            if let ticket {
-                try db.execute(sql: "UPDATE survey_ticket SET response_id = ? WHERE code = ?", arguments: [responseID, ticket])
-            }
-            return SubmissionReceipt(externalID: externalID, suspicion: suspicion)
         }
+    }
+
+    private func submit(_ submission: SurveySubmission, _ db: Database) throws -> SubmissionReceipt {
+        guard let status = try String.fetchOne(db, sql: "SELECT status FROM campaign WHERE id = ?", arguments: [submission.campaign]) else {
+            throw StoreError.campaignNotFound(submission.campaign)
+        }
+        guard status == Campaign.Status.open.rawValue else { throw StoreError.campaignApproved(submission.campaign) }
+        guard try Self.includes(db, campaign: submission.campaign, organization: submission.organization) else {
+            throw SurveyStoreError.organizationOutsideCampaign(submission.organization, campaign: submission.campaign)
+        }
+        let strict = try Bool.fetchOne(db, sql: "SELECT strict FROM survey_link WHERE campaign_id = ? AND organization_id = ?",
+                                       arguments: [submission.campaign, submission.organization.rawValue]) ?? false
+        var ticket: String?
+        if strict && submission.channel == .web {
+            guard let typed = submission.ticket.map(SurveyLink.normalisedTicket), !typed.isEmpty else { throw SurveyStoreError.ticketRequired }
+            guard let row = try Row.fetchOne(db, sql: "SELECT response_id FROM survey_ticket WHERE code = ? AND campaign_id = ? AND organization_id = ?",
+                                             arguments: [typed, submission.campaign, submission.organization.rawValue])
+            else { throw SurveyStoreError.ticketUnknown(typed) }
+            guard (row["response_id"] as Int64?) == nil else { throw SurveyStoreError.ticketUsed(typed) }
+            ticket = typed
+        }
+        let importID = try Self.channelImport(db, campaign: submission.campaign, channel: submission.channel, at: Ledger.iso(now()))
+        let suspicion = RepeatScreening.suspicion(
+            sameCookie: try Self.earlier(db, submission, column: "cookie", value: submission.cookie),
+            sameClient: try Self.earlier(db, submission, column: "client_hash", value: submission.clientHash))
+        let externalID = "\(submission.channel.rawValue)-\(UUID().uuidString.lowercased())"
+        var writer = try ResponseWriter(db, campaign: submission.campaign)
+        let responseID = try writer.insert(
+            StoredResponse(externalID: externalID, organization: submission.organization, channel: submission.channel.rawValue,
+                           answers: submission.answers, asked: submission.asked, comments: submission.comments,
+                           submittedAt: Ledger.iso(submission.receivedAt)),
+            importID: importID)
+        try writer.finish()
+        try db.execute(sql: """
+            INSERT INTO survey_submission (response_id, operator_login, client_hash, cookie, received_at, suspicion) VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [responseID, submission.operatorLogin, submission.clientHash, submission.cookie,
+                             submission.receivedAt.timeIntervalSince1970, suspicion])
+        try db.execute(sql: "UPDATE import_file SET rows = rows + 1 WHERE id = ?", arguments: [importID])
+        if let ticket {
+            try db.execute(sql: "UPDATE survey_ticket SET response_id = ? WHERE code = ?", arguments: [responseID, ticket])
+        }
+        return SubmissionReceipt(externalID: externalID, suspicion: suspicion)
     }
 
     public func issueTickets(campaign: String, organization: OrganizationID, codes: [String], actor: String) throws {

@@ -138,7 +138,7 @@ extension SurveyServer {
             asked: validated.asked, comments: validated.comments, clientHash: clientHash, cookie: respondent, ticket: target.link.strict ? ticket : nil, receivedAt: now())
         let receipt: SubmissionReceipt
         do {
-            receipt = try await call { try $0.submit(submission) }
+            receipt = try await batcher.submit(submission)
         } catch StoreError.campaignApproved {
             return closed(target, accessible)
         } catch let error as SurveyStoreError {

@@ -196,7 +196,7 @@ extension SurveyServer {
                                           operatorLogin: session.login, receivedAt: now())
         let receipt: SubmissionReceipt
         do {
-            receipt = try await call { try $0.submit(submission) }
+            receipt = try await batcher.submit(submission)
         } catch StoreError.campaignApproved {
             return closed(target, false)
         }

@@ -36,6 +36,7 @@ struct SurveyServer: Sendable {
     let secrets = Secrets()
     let limiter: RateLimiter
     let retention = HashRetention()
+    let batcher: SubmissionBatcher
 
     init(store: any SurveyStore, settings: SurveySettings, logger: Logger, now: @escaping @Sendable () -> Date) {
         self.store = store
@@ -43,6 +44,7 @@ struct SurveyServer: Sendable {
         self.logger = logger
         self.now = now
         limiter = RateLimiter(perMinute: settings.postsPerMinute)
+        batcher = SubmissionBatcher(store: store)
     }
 
     /// A blocking store call off the cooperative pool.

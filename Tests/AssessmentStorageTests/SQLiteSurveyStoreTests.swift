@@ -57,6 +57,19 @@ struct SQLiteSurveyStoreTests {
         #expect(try store.institutions(campaign: "2025").map(\.id) == [library.id, museum.id])
     }
 
+    @Test("A batch is one commit; a refused questionnaire in it leaves the others stored")
+    func batch() throws {
+        let (store, campaigns, _) = try world()
+        var outside = web(["q1": "yes"])
+        outside.organization = school.id
+        let results = try store.submitAll([web(["q1": "yes"]), outside, web(["q1": "no"])])
+        #expect(results.map { (try? $0.get()) != nil } == [true, false, true])
+        #expect(throws: SurveyStoreError.organizationOutsideCampaign(school.id, campaign: "2025")) { try results[1].get() }
+        let data = try #require(try campaigns.organizationData(campaign: "2025").first { $0.organization.id == library.id })
+        #expect(data.respondents == 2)
+        #expect(data.tallies["q1"] == AnswerTally(answered: 2, counts: ["yes": 1, "no": 1]))
+    }
+
     @Test("An institution left off the council's list or taken out of the registry gets no questionnaires")
     func outsideTheList() throws {
         let (store, campaigns, database) = try world()
