@@ -27,16 +27,14 @@ struct DashboardCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let environment = try config.environment()
-            let opened = try database.open()
-            let store = SQLiteCampaignStore(database: opened)
-            guard let stored = try store.campaign(campaign) else { throw StoreError.campaignNotFound(campaign) }
+            let context = try StoredCampaignContext(config: config, database: database, campaign: campaign)
+            let (environment, opened, store, stored) = (context.environment, context.database, context.store, context.campaign)
             let scored = try ScoredCampaign.load(campaign: campaign, store: store, environment: environment)
             let meetings = try SQLiteCouncilStore(database: opened).meetings(campaign: campaign)
             let programme = try SQLiteProgrammeStore(database: opened).programmes().first { $0.campaigns.values.contains(campaign) }
             let templateID = programme?.planTemplate ?? stored.planTemplate
             let targets = try templateID.map { try CampaignTargets.template($0, environment: environment).targets } ?? []
-            let actuals = TargetActuals.compute(try store.organizationData(campaign: campaign), councilMeetings: meetings.count)
+            let actuals = try CampaignTargets.actuals(campaign: campaign, database: opened)
             let control = SQLitePublicControlStore(database: opened)
             let dashboard = CampaignDashboard(
                 campaign: stored, today: today ?? Day(Date()), stages: try SQLiteStageStore(database: opened).stages(campaign: campaign),

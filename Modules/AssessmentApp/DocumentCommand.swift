@@ -48,10 +48,8 @@ struct DocumentCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let environment = try config.environment()
-            let opened = try database.open()
-            let store = SQLiteCampaignStore(database: opened)
-            guard let stored = try store.campaign(campaign) else { throw StoreError.campaignNotFound(campaign) }
+            let context = try StoredCampaignContext(config: config, database: database, campaign: campaign)
+            let (environment, opened, store, stored) = (context.environment, context.database, context.store, context.campaign)
             let scored = try ScoredCampaign.load(campaign: campaign, store: store, environment: environment)
             let scoped = environment.scoped(to: stored)
             let documents = CampaignDocuments(

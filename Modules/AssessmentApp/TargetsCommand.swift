@@ -20,10 +20,8 @@ struct TargetsCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let environment = try config.environment()
-            let opened = try database.open()
-            let store = SQLiteCampaignStore(database: opened)
-            guard let stored = try store.campaign(campaign) else { throw StoreError.campaignNotFound(campaign) }
+            let context = try StoredCampaignContext(config: config, database: database, campaign: campaign)
+            let (environment, opened, stored) = (context.environment, context.database, context.campaign)
             let actual = try CampaignTargets.actuals(campaign: campaign, database: opened)
             let template = try (plan ?? stored.planTemplate).map { try CampaignTargets.template($0, environment: environment) }
             let targets = template?.targets ?? []

@@ -73,22 +73,6 @@ enum WordprocessingML {
         return out + "</w:tbl><w:p/>"
     }
 
-    /// XML text: the five special characters escaped, characters XML 1.0 forbids dropped.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
-    }
+    /// XML text, escaped as the bus.gov.ru export escapes it (one escaper for every XML the project writes).
+    static func escape(_ text: String) -> String { XMLText.escape(text) }
 }
