@@ -196,10 +196,13 @@ struct ImportChecklists: ParsableCommand {
         try runReportingErrors {
             let context = try CampaignImportContext(options)
             let rejected = RejectedRows()
+            let url = URL(fileURLWithPath: options.file)
+            var progress = ProgressReporter(total: ProgressReporter.dataLines(in: url), what: "Отметок")
             let (marks, audits, format) = try ChecklistsFile.read(
-                URL(fileURLWithPath: options.file), organizations: context.organizations,
+                url, organizations: context.organizations,
                 checklists: context.sectors.mapValues(context.environment.checklists(for:)),
-                rejected: options.skipInvalid ? rejected.add : nil)
+                rejected: options.skipInvalid ? rejected.add : nil, progress: { progress.update($0) })
+            progress.finish()
             let rows = marks.values.reduce(0) { $0 + $1.values.reduce(0) { $0 + $1.count } }
             let receipt = try SQLiteCampaignStore(database: context.database).importChecklists(
                 campaign: options.campaign, marks: marks, audits: audits,

@@ -13,7 +13,7 @@ public struct ChecklistsFile {
     /// `checklists[sector]` already holds the extra criteria's check-lists of that sector.
     /// With `rejected`, a row with problems goes there instead of failing the file (`--skip-invalid`).
     public static func read(_ url: URL, organizations: [Organization], checklists: [SectorID: [Checklist]],
-                            rejected: ((RejectedRow) -> Void)? = nil)
+                            rejected: ((RejectedRow) -> Void)? = nil, progress: ((Int) -> Void)? = nil)
         throws(DataFileError) -> (marks: Marks, audits: Audits, format: DetectedFormat)
     {
         var (reader, problems, column, header) = try FixedColumnsFile.open(
@@ -26,7 +26,10 @@ public struct ChecklistsFile {
         var audits: Audits = [:]
         var lineOfMark: [OrganizationID: [ChecklistID: [ChecklistItemID: Int]]] = [:]
 
+        var rows = 0
         while let record = reader.next() {
+            rows += 1
+            progress?(rows)
             let problemsBefore = problems.count
             defer {
                 if let rejected, problems.count > problemsBefore {
