@@ -286,6 +286,9 @@ struct InstitutionsCommand: ParsableCommand {
     @Flag(help: "Вернуть все учреждения сфер кампании.")
     var all = false
 
+    @Flag(help: "Вывести перечень в JSON (пустой — все учреждения сфер).")
+    var json = false
+
     func run() throws {
         try runReportingErrors {
             let store = SQLiteCampaignStore(database: try database.open())
@@ -294,6 +297,10 @@ struct InstitutionsCommand: ParsableCommand {
                                           actor: database.resolvedActor)
             }
             let current = try store.institutions(campaign: campaign)
+            if json {
+                print(try JSONOutput.encode(current), terminator: "")
+                return
+            }
             print(current.isEmpty ? "Кампания \(campaign): все учреждения её сфер." :
                   "Кампания \(campaign): учреждений в перечне \(current.count): " + current.map(\.rawValue).joined(separator: ", "))
         }

@@ -33,10 +33,16 @@ struct ListMembers: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "members", abstract: "Состав совета.")
 
     @OptionGroup var database: DatabaseOptions
+    @Flag(help: "Вывести в JSON.") var json = false
 
     func run() throws {
         try runReportingErrors {
-            for member in try SQLiteCouncilStore(database: try database.open()).members() {
+            let members = try SQLiteCouncilStore(database: try database.open()).members()
+            if json {
+                print(try JSONOutput.encode(members), terminator: "")
+                return
+            }
+            for member in members {
                 print("\(member.id ?? 0)\t\(member.name)\t\(member.role)" + (member.position.map { "\t\($0)" } ?? ""))
             }
         }

@@ -75,10 +75,16 @@ struct ListProgrammes: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "Программы и их кампании.")
 
     @OptionGroup var database: DatabaseOptions
+    @Flag(help: "Вывести в JSON.") var json = false
 
     func run() throws {
         try runReportingErrors {
-            for programme in try SQLiteProgrammeStore(database: try database.open()).programmes() {
+            let programmes = try SQLiteProgrammeStore(database: try database.open()).programmes()
+            if json {
+                print(try JSONOutput.encode(programmes), terminator: "")
+                return
+            }
+            for programme in programmes {
                 let campaigns = programme.campaigns.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
                 print("\(programme.id)\t\(programme.title)\t\(programme.firstYear)–\(programme.lastYear)\t"
                       + (campaigns.isEmpty ? "кампаний нет" : campaigns.joined(separator: ", ")))
