@@ -15,10 +15,13 @@ public struct OrganizationCard: Sendable {
     public var audits: [ChecklistID: [ChecklistItemID: ItemAudit]]
     /// Check-lists of the extra criteria, for the titles of their audited items.
     public var extraChecklists: [Checklist]
+    /// The sector's means and bests; pass one shared value when writing many cards of a sector.
+    public var statistics: SectorStatistics
 
     public init(score: OrganizationScore, sector: SectorDefinition, sectorScores: [OrganizationScore], suggestions: [String] = [],
                 plan: [ImprovementMeasure] = [], today: Day? = nil, audits: [ChecklistID: [ChecklistItemID: ItemAudit]] = [:],
-                extraChecklists: [Checklist] = []) {
+                extraChecklists: [Checklist] = [], statistics: SectorStatistics? = nil) {
+        self.statistics = statistics ?? SectorStatistics(sectorScores)
         self.audits = audits
         self.extraChecklists = extraChecklists
         self.score = score
@@ -29,11 +32,6 @@ public struct OrganizationCard: Sendable {
         self.today = today
     }
 
-    func sectorMean(_ value: (OrganizationScore) -> Double?) -> Double? {
-        let values = sectorScores.compactMap(value)
-        guard !values.isEmpty else { return nil }
-        return values.reduce(0, +) / Double(values.count)
-    }
 
     static let auditHeader = ["Чек-лист", "Пункт", "Кто проверил", "Дата", "Подтверждение"]
 
@@ -48,7 +46,6 @@ public struct OrganizationCard: Sendable {
         }
     }
 
-    func sectorBest(_ value: (OrganizationScore) -> Double?) -> Double? { sectorScores.compactMap(value).max() }
 
     public func markdown() -> String {
         let organization = score.organization
@@ -69,10 +66,10 @@ public struct OrganizationCard: Sendable {
         var rows = score.criteria.map { criterion -> [String] in
             guard criterion.applied else { return [criterion.id.rawValue, MarkdownText.escape(criterion.title), "не применяется", "", ""] }
             return [criterion.id.rawValue, MarkdownText.escape(criterion.title), MarkdownText.number(criterion.value),
-                    MarkdownText.number(sectorMean { $0.criterion(criterion.id)?.value }),
-                    MarkdownText.number(sectorBest { $0.criterion(criterion.id)?.value })]
+                    MarkdownText.number(statistics.criterion(criterion.id).mean),
+                    MarkdownText.number(statistics.criterion(criterion.id).best)]
         }
-        rows.append(["", "Итог", MarkdownText.number(score.total), MarkdownText.number(sectorMean(\.total)), MarkdownText.number(sectorBest(\.total))])
+        rows.append(["", "Итог", MarkdownText.number(score.total), MarkdownText.number(statistics.total.mean), MarkdownText.number(statistics.total.best)])
         out.append(MarkdownText.table(header: ["", "Критерий", "Значение", "Среднее по сфере", "Лучшее в сфере"], rows: rows))
         out.append("")
 
@@ -82,8 +79,8 @@ public struct OrganizationCard: Sendable {
             header: ["", "Показатель", "Значение", "Среднее по сфере", "Лучшее в сфере"],
             rows: score.indicators.map { indicator in
                 [indicator.id.rawValue, MarkdownText.escape(indicator.title), MarkdownText.number(indicator.value),
-                 MarkdownText.number(sectorMean { $0.indicator(indicator.id)?.value }),
-                 MarkdownText.number(sectorBest { $0.indicator(indicator.id)?.value })]
+                 MarkdownText.number(statistics.indicator(indicator.id).mean),
+                 MarkdownText.number(statistics.indicator(indicator.id).best)]
             }))
         out.append("")
 

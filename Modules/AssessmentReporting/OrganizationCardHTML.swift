@@ -62,8 +62,8 @@ extension OrganizationCard {
             categories: criteria.map(\.id.rawValue),
             series: [
                 .init(name: "Организация", values: criteria.map { $0.applied ? $0.value : nil }, color: "bar"),
-                .init(name: "Среднее по сфере", values: criteria.map { c in sectorMean { $0.criterion(c.id)?.value } }, color: "mean"),
-                .init(name: "Лучшее в сфере", values: criteria.map { c in sectorBest { $0.criterion(c.id)?.value } }, color: "best"),
+                .init(name: "Среднее по сфере", values: criteria.map { c in statistics.criterion(c.id).mean }, color: "mean"),
+                .init(name: "Лучшее в сфере", values: criteria.map { c in statistics.criterion(c.id).best }, color: "best"),
             ])
         out += "<figcaption>Значения критериев (0–100) рядом со средним и лучшим значением в сфере.</figcaption>\n</figure>\n"
         out += "<table>\n<caption>Критерии против сферы</caption>\n"
@@ -71,14 +71,14 @@ extension OrganizationCard {
         for criterion in criteria {
             if criterion.applied {
                 out += HTMLText.row([HTMLText.escape(criterion.id.rawValue), HTMLText.escape(criterion.title), HTMLText.number(criterion.value),
-                                     HTMLText.number(sectorMean { $0.criterion(criterion.id)?.value }),
-                                     HTMLText.number(sectorBest { $0.criterion(criterion.id)?.value })], numeric: [2, 3, 4], headers: 1)
+                                     HTMLText.number(statistics.criterion(criterion.id).mean),
+                                     HTMLText.number(statistics.criterion(criterion.id).best)], numeric: [2, 3, 4], headers: 1)
             } else {
                 out += HTMLText.row([HTMLText.escape(criterion.id.rawValue), HTMLText.escape(criterion.title), "не применяется", "", ""], headers: 1)
             }
         }
         out += HTMLText.row(["", "<strong>Итог</strong>", "<strong>\(HTMLText.number(score.total))</strong>",
-                             HTMLText.number(sectorMean(\.total)), HTMLText.number(sectorBest(\.total))], numeric: [2, 3, 4], headers: 1)
+                             HTMLText.number(statistics.total.mean), HTMLText.number(statistics.total.best)], numeric: [2, 3, 4], headers: 1)
         try sink.write(out + "</tbody>\n</table>\n")
         if !score.extra.isEmpty {
             var out = "<h3>Дополнительные критерии (не входят в итог по 344н)</h3>\n<ul>\n"
@@ -94,8 +94,8 @@ extension OrganizationCard {
         out += HTMLText.headerRow(["", "Показатель", "Значение", "Среднее по сфере", "Лучшее в сфере"], numeric: [2, 3, 4]) + "<tbody>\n"
         for indicator in score.indicators {
             out += HTMLText.row([HTMLText.escape(indicator.id.rawValue), HTMLText.escape(indicator.title), HTMLText.number(indicator.value),
-                                 HTMLText.number(sectorMean { $0.indicator(indicator.id)?.value }),
-                                 HTMLText.number(sectorBest { $0.indicator(indicator.id)?.value })], numeric: [2, 3, 4], headers: 1)
+                                 HTMLText.number(statistics.indicator(indicator.id).mean),
+                                 HTMLText.number(statistics.indicator(indicator.id).best)], numeric: [2, 3, 4], headers: 1)
         }
         try sink.write(out + "</tbody>\n</table>\n</section>\n")
     }

@@ -85,9 +85,10 @@ public struct PublicSite {
         let planByOrganization = Dictionary(grouping: plan, by: \.organization)
         for sector in sectors {
             let sectorScores = bySector[sector.id] ?? []
+            let statistics = SectorStatistics(sectorScores)
             for score in sectorScores {
                 let card = OrganizationCard(score: score, sector: sector, sectorScores: sectorScores,
-                                            plan: planByOrganization[score.organization.id] ?? [], today: today)
+                                            plan: planByOrganization[score.organization.id] ?? [], today: today, statistics: statistics)
                 try writePage(folder, Self.organizationPage(score.organization.id), title: score.organization.displayName, theme: theme) { sink in
                     try sink.write("<p><a href=\"\(Self.sectorPage(sector.id))\">← Рейтинг: \(HTMLText.escape(sector.title))</a></p>\n")
                     try card.htmlBody(to: sink)
