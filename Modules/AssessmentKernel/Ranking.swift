@@ -8,24 +8,27 @@ public struct RankedScore: Sendable, Equatable {
 public enum Ranking {
     /// Orders by total (highest first), then by name; totals compared at the policy's decimals.
     public static func rank(_ scores: [OrganizationScore], policies: ScoringPolicies) -> [RankedScore] {
-        func key(_ score: OrganizationScore) -> Double? {
-            score.total.map { DecimalRounding.round($0, decimals: policies.decimals) }
-        }
-        let ordered = scores.sorted { a, b in
-            switch (key(a), key(b)) {
+        // Each total is rounded once and the positions are sorted, not the scores: rounding inside the
+        // comparator was most of the time of ranking 10 000 institutions.
+        let keys = scores.map { score in score.total.map { DecimalRounding.round($0, decimals: policies.decimals) } }
+        let order = scores.indices.sorted { i, j in
+            switch (keys[i], keys[j]) {
             case let (x?, y?) where x != y: return x > y
             case (nil, _?): return false
             case (_?, nil): return true
             default:
-                return (a.organization.name, a.organization.id.rawValue) < (b.organization.name, b.organization.id.rawValue)
+                let (a, b) = (scores[i].organization, scores[j].organization)
+                return (a.name, a.id.rawValue) < (b.name, b.id.rawValue)
             }
         }
         var result: [RankedScore] = []
+        result.reserveCapacity(scores.count)
         var previous: Double?
         var rank = 0
         var distinct = 0
-        for (position, score) in ordered.enumerated() {
-            guard let total = key(score) else {
+        for (position, index) in order.enumerated() {
+            let score = scores[index]
+            guard let total = keys[index] else {
                 result.append(RankedScore(rank: nil, score: score))
                 continue
             }

@@ -114,24 +114,26 @@ public struct SQLiteCampaignStore: CampaignStore {
             let tallies = try Row.fetchCursor(db, sql: """
                 SELECT organization_id, question, value, counted, n FROM answer_tally WHERE campaign_id = ?
                 """, arguments: [campaign])
+            // Columns by position: looking them up by name was a visible share of loading 10 000 institutions.
             while let row = try tallies.next() {
-                let organization = OrganizationID(row["organization_id"])
-                let question = QuestionID(row["question"])
-                let count: Int = row["n"]
+                let organization = OrganizationID(row[0])
+                let question = QuestionID(row[1])
+                let count: Int = row[4]
                 var tally = data[organization]?.tallies[question] ?? AnswerTally()
-                if row["counted"] as Bool {
+                if row[3] as Bool {
                     tally.answered += count
-                    tally.counts[row["value"], default: 0] += count
+                    tally.counts[row[2], default: 0] += count
                 } else {
                     tally.ignoredByFilter += count
                 }
                 data[organization]?.tallies[question] = tally
             }
-            for row in try Row.fetchAll(db, sql: """
+            let marks = try Row.fetchCursor(db, sql: """
                 SELECT organization_id, checklist, item, mark FROM checklist_mark WHERE campaign_id = ?
-                """, arguments: [campaign]) {
-                guard let mark = ItemMark(rawValue: row["mark"]) else { continue }
-                data[OrganizationID(row["organization_id"])]?.checklists[ChecklistID(row["checklist"]), default: [:]][ChecklistItemID(row["item"])] = mark
+                """, arguments: [campaign])
+            while let row = try marks.next() {
+                guard let mark = ItemMark(rawValue: row[3]) else { continue }
+                data[OrganizationID(row[0])]?.checklists[ChecklistID(row[1]), default: [:]][ChecklistItemID(row[2])] = mark
             }
             // An institution taken out of the registry stays in the campaign only if it has data in it.
             return organizations.compactMap { data[$0.id] }.filter {
