@@ -134,7 +134,7 @@ public struct SQLiteRegistryStore: RegistryStore {
         try db.execute(sql: "UPDATE organization SET id = ?, \(assignments) WHERE id = ?", arguments: arguments)
     }
 
-    private static func fetch(_ db: Database, _ id: OrganizationID) throws -> Organization? {
+    static func fetch(_ db: Database, _ id: OrganizationID) throws -> Organization? {
         try Row.fetchOne(db, sql: "SELECT * FROM organization WHERE id = ?", arguments: [id.rawValue]).map(organization)
     }
 

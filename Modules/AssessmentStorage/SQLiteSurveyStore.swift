@@ -58,7 +58,7 @@ public struct SQLiteSurveyStore: SurveyStore {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM survey_link WHERE code = ?", arguments: [code]) else { return nil }
             let link = Self.link(row)
             guard let campaignRow = try Row.fetchOne(db, sql: "SELECT * FROM campaign WHERE id = ?", arguments: [link.campaign]),
-                  let organization = try SQLiteRegistryStore.organizations(db, includeInactive: true).first(where: { $0.id == link.organization })
+                  let organization = try SQLiteRegistryStore.fetch(db, link.organization)
             else { return nil }
             let sectors = try String.fetchAll(db, sql: "SELECT sector FROM campaign_sector WHERE campaign_id = ? ORDER BY sector",
                                               arguments: [link.campaign])
