@@ -1,5 +1,6 @@
 import ArgumentParser
 public import AssessmentKernel
+import AssessmentReporting
 import AssessmentStorage
 import Foundation
 
@@ -28,9 +29,15 @@ public struct ResultsDigest {
 
     /// Adds the next score as `encode` gave it, and returns it.
     public mutating func add(encoded element: String) throws -> String {
-        // Inside the array every non-empty line is indented two more spaces; elements are separated by ",\n".
-        // Done on bytes: string splitting was most of the time of `score` for 10 000 explanations.
-        var bytes: [UInt8] = Array((count == 0 ? "[\n  " : ",\n  ").utf8)
+        hash.update(Self.arrayBytes(of: element, first: count == 0))
+        count += 1
+        return element
+    }
+
+    /// An element's text as it stands inside the array: every non-empty line indented two more spaces, and
+    /// ",\n" before all but the first. Done on bytes: string splitting was most of the time of `score`.
+    static func arrayBytes(of element: String, first: Bool) -> [UInt8] {
+        var bytes: [UInt8] = Array((first ? "[\n  " : ",\n  ").utf8)
         bytes.reserveCapacity(element.utf8.count * 5 / 4)
         var previous: UInt8 = 0
         for byte in element.utf8.dropLast() {
@@ -38,9 +45,22 @@ public struct ResultsDigest {
             bytes.append(byte)
             previous = byte
         }
-        hash.update(bytes)
-        count += 1
-        return element
+        return bytes
+    }
+
+    /// Writes the canonical array of `scores` piece by piece: the same bytes as encoding it at once, without
+    /// holding 10 000 explanations as one text (the JSON report of the full benchmark peaked at 3 GiB).
+    static func write(_ scores: [OrganizationScore], to sink: any ReportSink) throws {
+        guard !scores.isEmpty else { return try sink.write("[\n\n]\n") }
+        var start = 0
+        while start < scores.count {
+            let chunk = scores[start..<min(start + 256, scores.count)]
+            for (offset, element) in try encode(chunk).enumerated() {
+                try sink.write(String(decoding: arrayBytes(of: element, first: start + offset == 0), as: UTF8.self))
+            }
+            start += chunk.count
+        }
+        try sink.write("\n]\n")
     }
 
     public func finalize() -> String {

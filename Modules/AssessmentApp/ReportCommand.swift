@@ -51,7 +51,7 @@ struct RankingsCommand: ParsableCommand {
             switch output.format {
             case .markdown: try emit(report.markdown(regionName: environment.config.region.name), to: output.path)
             case .csv: try emit(report.csv(), to: output.path)
-            case .json: try emit(try JSONOutput.encode(scores), to: output.path)
+            case .json: try withSink(output.path) { try ResultsDigest.write(scores, to: $0) }
             case .html:
                 let subtitle = inputs.title + (inputs.previousTitle.map { "; изменение — к кампании: \($0)" } ?? "")
                 try withSink(output.path) { try report.html(regionName: environment.config.region.name, subtitle: subtitle, to: $0) }
