@@ -10,6 +10,7 @@ import sqlite3
 import sys
 
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -94,11 +95,23 @@ def fill(driver, gate_answer, skip=None, javascript=True):
     return chosen
 
 
+def replaced(page):
+    """True once `page` is gone. During navigation Chromium may answer «node does not belong to the document»
+    instead of a stale-element error (seen on a loaded CI machine); both mean the old page is gone."""
+    def check(_driver):
+        try:
+            page.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+    return check
+
+
 def submit(driver):
     """Clicks the submit button and waits until the next page has replaced this one."""
     page = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 15).until(replaced(page))
     WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
@@ -169,7 +182,7 @@ def operator_entry(code, organization):
         driver.find_element(By.ID, "login").send_keys("operator")
         page = driver.find_element(By.TAG_NAME, "html")
         driver.find_element(By.ID, "password").send_keys("оператор-пароль-2025" + Keys.ENTER)
-        WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
+        WebDriverWait(driver, 15).until(replaced(page))
         check(driver.current_url.endswith("/operator"), "operator: signed in with the keyboard")
         driver.get(f"{BASE}/operator/entry/{code}")
         check(driver.switch_to.active_element.get_attribute("id") == "channel", "operator: the channel field has the focus")
@@ -183,7 +196,7 @@ def operator_entry(code, organization):
         check(active.get_attribute("type") == "number", f"operator: {presses} digits answered every question, the cursor is on the number")
         page = driver.find_element(By.TAG_NAME, "html")
         active.send_keys("40" + Keys.ENTER)
-        WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
+        WebDriverWait(driver, 15).until(replaced(page))
         check("saved=phone-" in driver.current_url and "Анкета сохранена" in driver.page_source, "operator: saved, ready for the next form")
         check(driver.switch_to.active_element.get_attribute("name") == "a.q1", "operator: after saving the cursor is on question 1")
         with database() as db:
