@@ -166,6 +166,7 @@ struct CampaignImportContext {
     init(_ options: CampaignImportOptions) throws {
         let id = options.campaign
         path = options.file
+        guard FileManager.default.fileExists(atPath: path) else { throw AppError.missingDataFile(path) }
         database = try options.database.open()
         guard let campaign = try SQLiteCampaignStore(database: database).campaign(id) else { throw StoreError.campaignNotFound(id) }
         environment = try options.config.environment().scoped(to: campaign)

@@ -58,6 +58,7 @@ struct ImportRegistry: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let environment = try config.environment()
+            guard FileManager.default.fileExists(atPath: file) else { throw AppError.missingDataFile(file) }
             let url = URL(fileURLWithPath: file)
             let (organizations, format) = try OrganizationsFile.read(url)
             _ = try RegistryValidation.sectors(of: organizations, config: environment.config)

@@ -20,7 +20,11 @@ struct EncodingProbe {
         do {
             handle = try FileHandle(forReadingFrom: url)
         } catch {
-            throw DataFileError(problems: [DataFileProblem(file: file, line: 0, message: "файл не удалось открыть: \(error.localizedDescription)")])
+            // Foundation words its errors in English; the two common causes are said in Russian.
+            let reason = !FileManager.default.fileExists(atPath: url.path) ? "такого файла нет — проверьте имя и папку"
+                : !FileManager.default.isReadableFile(atPath: url.path) ? "нет прав на чтение файла"
+                : error.localizedDescription
+            throw DataFileError(problems: [DataFileProblem(file: file, line: 0, message: "файл не удалось открыть: \(reason)")])
         }
         defer { try? handle.close() }
 
