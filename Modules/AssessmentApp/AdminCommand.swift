@@ -16,8 +16,8 @@ public struct AdminCommand: ParsableCommand {
 
 struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "config", abstract: "Проверка конфигурации (Configs/).",
-        subcommands: [ValidateConfig.self])
+        commandName: "config", abstract: "Проверка и просмотр конфигурации (Configs/).",
+        subcommands: [ValidateConfig.self, DumpConfig.self])
 }
 
 struct ValidateConfig: ParsableCommand {
