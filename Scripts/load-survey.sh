@@ -2,7 +2,10 @@
 # A bounded load run on loopback: wrk posts complete questionnaires to one link of a release nok-survey
 # for a fixed time (default 20 s), then the server is stopped with SIGTERM and the web responses in SQLite
 # are counted against the 303 answers wrk saw: every accepted questionnaire must be in the database.
-# Usage: Scripts/load-survey.sh [SECONDS] [CONNECTIONS]
+# The same server's `/health` under the same wrk settings is measured in the same run as the reference (what
+# this machine, shared by wrk and the server, gives for the cheapest request), with the machine's load and the
+# server's CPU time per request for both runs.
+# Usage: Scripts/load-survey.sh [SECONDS] [CONNECTIONS]   (OPENNOK_SCRATCH: the release build folder, default .build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source Scripts/setup.sh
@@ -68,22 +71,67 @@ end
 """)
 PY
 
+# CPU time of the server (user + system, milliseconds) and the machine's one-minute load, around each run.
+server_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$server/stat"; }
+load1() { cut -d' ' -f1 /proc/loadavg; }
+
+load_before=$(load1)
+cpu_before=$(server_cpu_ms)
 wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s "$work/post.lua" "http://127.0.0.1:$port/q/$code" | tee "$work/wrk.txt" >&2
+cpu_after=$(server_cpu_ms)
+load_after=$(load1)
+
+# The reference: the same server's /health (one indexed read), same threads, connections and duration.
+cat >"$work/health.lua" <<'LUA'
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) ok = 0; other = 0 end
+function response(status, headers, body)
+  if status == 200 then ok = ok + 1 else other = other + 1 end
+end
+function done(summary, latency, requests)
+  local good, bad = 0, 0
+  for _, thread in ipairs(threads) do good = good + thread:get("ok"); bad = bad + thread:get("other") end
+  io.write(string.format("accepted=%d\nother=%d\nseconds=%.2f\np50_ms=%.2f\np99_ms=%.2f\nmax_ms=%.2f\nsocket_errors=%d\n",
+    good, bad, summary.duration / 1e6, latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
+LUA
+health_load_before=$(load1)
+health_cpu_before=$(server_cpu_ms)
+wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s "$work/health.lua" "http://127.0.0.1:$port/health" | tee "$work/health.txt" >&2
+health_cpu_after=$(server_cpu_ms)
+health_load_after=$(load1)
+
 kill -TERM $server
 wait $server
 stored=$(sqlite3 "$db" "SELECT count(*) FROM response WHERE channel = 'web'")
 flagged=$(sqlite3 "$db" "SELECT count(*) FROM survey_submission WHERE suspicion IS NOT NULL")
-accepted=$(sed -n 's/^accepted=//p' "$work/wrk.txt")
-other=$(sed -n 's/^other=//p' "$work/wrk.txt")
-duration=$(sed -n 's/^seconds=//p' "$work/wrk.txt")
-p50=$(sed -n 's/^p50_ms=//p' "$work/wrk.txt")
-p99=$(sed -n 's/^p99_ms=//p' "$work/wrk.txt")
-errors=$(sed -n 's/^socket_errors=//p' "$work/wrk.txt")
+field() { sed -n "s/^$1=//p" "$2"; }
+accepted=$(field accepted "$work/wrk.txt")
+other=$(field other "$work/wrk.txt")
+duration=$(field seconds "$work/wrk.txt")
+p50=$(field p50_ms "$work/wrk.txt")
+p99=$(field p99_ms "$work/wrk.txt")
+errors=$(field socket_errors "$work/wrk.txt")
 rate=$(python3 -c "print(f'{$accepted / $duration:.0f}')")
 lost=$(( accepted > stored ? accepted - stored : 0 ))
+cpu_per=$(python3 -c "print(f'{($cpu_after - $cpu_before) / max($accepted + $other, 1):.3f}')")
+h_ok=$(field accepted "$work/health.txt")
+h_other=$(field other "$work/health.txt")
+h_rate=$(python3 -c "print(f'{$h_ok / $(field seconds "$work/health.txt"):.0f}')")
+h_cpu_per=$(python3 -c "print(f'{($health_cpu_after - $health_cpu_before) / max($h_ok + $h_other, 1):.3f}')")
+share=$(python3 -c "print(f'{100 * $accepted / $duration / max($h_ok / $(field seconds "$work/health.txt"), 1):.0f}')")
 cat <<MD
 | Дата | Соединений | Длительность, с | Принято (303) | Иной ответ | В базе после остановки | Потеряно | Анкет/с | p50, мс | p99, мс | Ошибки сокетов |
 |---|---|---|---|---|---|---|---|---|---|---|
 | $(date -u +%Y-%m-%d) | $connections | $duration | $accepted | $other | $stored (подозрительных $flagged) | $lost | $rate | $p50 | $p99 | $errors |
+
+| Запрос | Ответов/с | p50, мс | p99, мс | Иной ответ | ЦП сервера на запрос, мс | Загрузка машины (до → после) |
+|---|---|---|---|---|---|---|
+| POST /q/… (анкета) | $rate | $p50 | $p99 | $other | $cpu_per | $load_before → $load_after |
+| GET /health (эталон) | $h_rate | $(field p50_ms "$work/health.txt") | $(field p99_ms "$work/health.txt") | $h_other | $h_cpu_per | $health_load_before → $health_load_after |
+
+Анкеты — $share % от скорости /health на том же сервере и в тех же условиях.
 MD
 [ "$lost" -eq 0 ] || { echo "Потеряно анкет: $lost" >&2; exit 1; }

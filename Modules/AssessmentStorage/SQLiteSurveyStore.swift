@@ -92,14 +92,16 @@ public struct SQLiteSurveyStore: SurveyStore {
     }
 
     private func submit(_ submission: SurveySubmission, _ db: Database) throws -> SubmissionReceipt {
-        guard let status = try String.fetchOne(db, sql: "SELECT status FROM campaign WHERE id = ?", arguments: [submission.campaign]) else {
+        // Every statement of this path is a cached (prepared once per connection) statement: the writer runs it for
+        // every questionnaire, one after another.
+        guard let status = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM campaign WHERE id = ?"), arguments: [submission.campaign]) else {
             throw StoreError.campaignNotFound(submission.campaign)
         }
         guard status == Campaign.Status.open.rawValue else { throw StoreError.campaignApproved(submission.campaign) }
         guard try Self.includes(db, campaign: submission.campaign, organization: submission.organization) else {
             throw SurveyStoreError.organizationOutsideCampaign(submission.organization, campaign: submission.campaign)
         }
-        let strict = try Bool.fetchOne(db, sql: "SELECT strict FROM survey_link WHERE campaign_id = ? AND organization_id = ?",
+        let strict = try Bool.fetchOne(db.cachedStatement(sql: "SELECT strict FROM survey_link WHERE campaign_id = ? AND organization_id = ?"),
                                        arguments: [submission.campaign, submission.organization.rawValue]) ?? false
         var ticket: String?
         if strict && submission.channel == .web {
@@ -110,7 +112,7 @@ public struct SQLiteSurveyStore: SurveyStore {
             guard (row["response_id"] as Int64?) == nil else { throw SurveyStoreError.ticketUsed(typed) }
             ticket = typed
         }
-        let importID = try Self.channelImport(db, campaign: submission.campaign, channel: submission.channel, at: Ledger.iso(now()))
+        let importID = try Self.channelImport(db, campaign: submission.campaign, channel: submission.channel, at: now())
         let suspicion = RepeatScreening.suspicion(
             sameCookie: try Self.earlier(db, submission, column: "cookie", value: submission.cookie),
             sameClient: try Self.earlier(db, submission, column: "client_hash", value: submission.clientHash))
@@ -122,11 +124,11 @@ public struct SQLiteSurveyStore: SurveyStore {
                            submittedAt: Ledger.iso(submission.receivedAt)),
             importID: importID)
         try writer.finish()
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO survey_submission (response_id, operator_login, client_hash, cookie, received_at, suspicion) VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [responseID, submission.operatorLogin, submission.clientHash, submission.cookie,
-                             submission.receivedAt.timeIntervalSince1970, suspicion])
-        try db.execute(sql: "UPDATE import_file SET rows = rows + 1 WHERE id = ?", arguments: [importID])
+            """).execute(arguments: [responseID, submission.operatorLogin, submission.clientHash, submission.cookie,
+                                     submission.receivedAt.timeIntervalSince1970, suspicion])
+        try db.cachedStatement(sql: "UPDATE import_file SET rows = rows + 1 WHERE id = ?").execute(arguments: [importID])
         if let ticket {
             try db.execute(sql: "UPDATE survey_ticket SET response_id = ? WHERE code = ?", arguments: [responseID, ticket])
         }
@@ -262,33 +264,43 @@ public struct SQLiteSurveyStore: SurveyStore {
     /// Whether one active institution is assessed in the campaign: its sector is the campaign's, and it is on
     /// the council's list when there is one. One indexed query, not the whole registry, for every submission.
     static func includes(_ db: Database, campaign: String, organization: OrganizationID) throws -> Bool {
-        try Bool.fetchOne(db, sql: """
+        try Bool.fetchOne(db.cachedStatement(sql: """
             SELECT EXISTS (
                 SELECT 1 FROM organization o
                 WHERE o.id = ? AND o.active = 1
                   AND o.sector IN (SELECT sector FROM campaign_sector WHERE campaign_id = ?)
                   AND (NOT EXISTS (SELECT 1 FROM campaign_organization WHERE campaign_id = ?)
                        OR EXISTS (SELECT 1 FROM campaign_organization WHERE campaign_id = ? AND organization_id = o.id)))
-            """, arguments: [organization.rawValue, campaign, campaign, campaign]) ?? false
+            """), arguments: [organization.rawValue, campaign, campaign, campaign]) ?? false
     }
 
     /// The `import_file` row all of a campaign's questionnaires of one channel point to, made on first use.
-    private static func channelImport(_ db: Database, campaign: String, channel: SurveyChannel, at stamp: String) throws -> Int64 {
+    private static func channelImport(_ db: Database, campaign: String, channel: SurveyChannel, at date: Date) throws -> Int64 {
         let key = ContentHash.sha256(of: Data("nok-survey/\(campaign)/\(channel.rawValue)".utf8))
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM import_file WHERE kind = 'survey' AND sha256 = ?", arguments: [key]) {
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM import_file WHERE kind = 'survey' AND sha256 = ?"), arguments: [key]) {
             return id
         }
         let path = channel == .web ? "nok-survey: веб-анкета" : "nok-survey: ввод оператором (\(channel.title))"
         return try Ledger.record(db, ImportedFile(kind: "survey", path: path, sha256: key, rows: 0, format: "nok-survey"),
-                                 campaign: campaign, actor: "nok-survey", at: stamp)
+                                 campaign: campaign, actor: "nok-survey", at: Ledger.iso(date))
     }
 
     /// Earlier submissions for the same campaign and institution sharing a cookie or an address hash.
+    ///
+    /// `CROSS JOIN` keeps SQLite's join order: the submissions with that cookie or hash (found by their index),
+    /// then each one's response by its key. Left to itself the planner starts from `response_organization` and
+    /// reads every response of the institution — for each new questionnaire, while the writer waits.
     private static func earlier(_ db: Database, _ submission: SurveySubmission, column: String, value: String?) throws -> Int {
         guard let value else { return 0 }
-        return try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM survey_submission s JOIN response r ON r.id = s.response_id
-            WHERE s.\(column) = ? AND r.campaign_id = ? AND r.organization_id = ?
-            """, arguments: [value, submission.campaign, submission.organization.rawValue]) ?? 0
+        return try Int.fetchOne(db.cachedStatement(sql: earlierSQL(column: column)),
+                                arguments: [value, submission.campaign, submission.organization.rawValue]) ?? 0
+    }
+
+    /// The repeat check's query for `cookie` or `client_hash` (a test reads its query plan).
+    static func earlierSQL(column: String) -> String {
+        """
+        SELECT count(*) FROM survey_submission s CROSS JOIN response r ON r.id = s.response_id
+        WHERE s.\(column) = ? AND r.campaign_id = ? AND r.organization_id = ?
+        """
     }
 }

@@ -10,9 +10,40 @@ enum FormBody {
         }
     }
 
-    private static func decode(_ part: Substring) -> String {
-        let spaced = part.replacingOccurrences(of: "+", with: " ")
-        return spaced.removingPercentEncoding ?? spaced
+    /// `+` is a space and `%XX` a byte; a malformed escape or bytes that are not UTF-8 leave the text as it came
+    /// (with `+` as spaces), as Foundation's `removingPercentEncoding` fallback did. Works on UTF-8 bytes: the
+    /// Foundation calls were a tenth of the server's CPU time per questionnaire.
+    static func decode(_ part: Substring) -> String {
+        let plus = UInt8(ascii: "+"), percent = UInt8(ascii: "%"), space = UInt8(ascii: " ")
+        let input = Array(part.utf8)
+        guard input.contains(where: { $0 == plus || $0 == percent }) else { return String(part) }
+        let spaced = input.map { $0 == plus ? space : $0 }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(input.count)
+        var index = 0
+        while index < spaced.count {
+            let byte = spaced[index]
+            guard byte == percent else {
+                bytes.append(byte)
+                index += 1
+                continue
+            }
+            guard index + 2 < spaced.count, let high = hexValue(spaced[index + 1]), let low = hexValue(spaced[index + 2]) else {
+                return String(decoding: spaced, as: UTF8.self)
+            }
+            bytes.append(high << 4 | low)
+            index += 3
+        }
+        return String(validating: bytes, as: UTF8.self) ?? String(decoding: spaced, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 
     /// The first value of a field.

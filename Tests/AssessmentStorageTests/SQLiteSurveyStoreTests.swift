@@ -1,5 +1,5 @@
 import AssessmentKernel
-import AssessmentStorage
+@testable import AssessmentStorage
 import Foundation
 import GRDB
 import Testing
@@ -134,6 +134,21 @@ struct SQLiteSurveyStoreTests {
         #expect(line.suspicious == 2)
         #expect(line.sample == SampleCheck(required: 4, actual: 3, status: .insufficient))
         #expect(progress.first { $0.organization.id == museum.id }?.sample.status == .unknown)
+    }
+
+    @Test("The repeat check starts from the cookie or address-hash index, never from every response of the institution",
+          arguments: ["cookie", "client_hash"])
+    func repeatCheckPlan(column: String) throws {
+        let (_, _, database) = try world()
+        let plan = try database.writer.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + SQLiteSurveyStore.earlierSQL(column: column),
+                             arguments: ["x", "2025", library.id.rawValue]).map { $0["detail"] as String }
+        }
+        let index = column == "cookie" ? "survey_submission_cookie" : "survey_submission_client"
+        #expect(plan.count == 2)
+        #expect(plan.first?.hasPrefix("SEARCH s USING COVERING INDEX \(index) (\(column)=?)") == true)
+        #expect(plan.last?.hasPrefix("SEARCH r USING INTEGER PRIMARY KEY") == true)
+        #expect(!plan.contains { $0.contains("response_organization") })
     }
 
     @Test("Client hashes older than the retention period are erased, the questionnaires stay")
