@@ -296,6 +296,9 @@ final class ByteCSVReader {
     /// The length of the scalar at `start` when it is whitespace, else nil.
     private static func whitespaceScalarLength(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
         let lead = bytes[start]
+        // Whitespace beyond ASCII starts with C2 (U+0085, U+00A0), E1 (U+1680), E2 (U+2000…U+205F) or E3 (U+3000):
+        // Cyrillic letters (D0, D1) are told apart without decoding.
+        guard lead == 0xC2 || (lead >= 0xE1 && lead <= 0xE3) else { return nil }
         let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
         guard start + length <= end else { return nil }
         var decoder = UTF8()

@@ -36,10 +36,19 @@ struct ShortKey: Equatable {
         self.high = high
     }
 
-    var hashValue32: Int {
-        let mixed = (low &* 0x9E37_79B9_7F4A_7C15) ^ (high &* 0xC2B2_AE3D_27D4_EB4F)
-        return Int(truncatingIfNeeded: mixed ^ (mixed >> 29))
-    }
+    var hashValue32: Int { Int(truncatingIfNeeded: mix(low ^ mix(high))) }
+}
+
+/// MurmurHash3's 64-bit finaliser: every bit of the key reaches the low bits a table masks with.
+@inline(__always)
+func mix(_ value: UInt64) -> UInt64 {
+    var x = value
+    x ^= x >> 33
+    x &*= 0xFF51_AFD7_ED55_8CCD
+    x ^= x >> 33
+    x &*= 0xC4CE_B9FE_1A85_EC53
+    x ^= x >> 33
+    return x
 }
 
 /// An open-addressing map from `ShortKey` to `Int32`, for the few spellings of a column (memoised answers,
@@ -107,8 +116,7 @@ struct CountTable {
 
     /// Adds one under `key`; `key` must not be zero.
     mutating func increment(_ key: UInt64) {
-        let mixed = key &* 0x9E37_79B9_7F4A_7C15
-        var slot = Int(truncatingIfNeeded: mixed >> 20) & mask
+        var slot = Int(truncatingIfNeeded: mix(key)) & mask
         while true {
             let found = keys[slot]
             if found == key {
@@ -135,8 +143,7 @@ struct CountTable {
         counts = Array(repeating: 0, count: keys.count)
         mask = keys.count - 1
         for (key, value) in zip(oldKeys, oldCounts) where key != 0 {
-            let mixed = key &* 0x9E37_79B9_7F4A_7C15
-            var slot = Int(truncatingIfNeeded: mixed >> 20) & mask
+            var slot = Int(truncatingIfNeeded: mix(key)) & mask
             while keys[slot] != 0 { slot = (slot + 1) & mask }
             keys[slot] = key
             counts[slot] = value
