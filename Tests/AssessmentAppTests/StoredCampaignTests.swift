@@ -72,7 +72,8 @@ private struct StoredDemo {
         return try store.importResponses(campaign: "2025", file: try file(url, kind: "responses"), actor: "тест") { insert in
             try ResponsesFile.visit(url, organizations: organizations, questions: questions) { row in
                 try insert(StoredResponse(externalID: row.externalID, organization: row.organization, channel: row.channel, answers: row.answers,
-                                          asked: ResponseTallier.askedQuestions(row.answers, questions: questions[sectorOf[row.organization]!]!)))
+                                          asked: ResponseTallier.askedQuestions(row.answers, questions: questions[sectorOf[row.organization]!]!),
+                                          comments: row.comments, submittedAt: row.submittedAt))
             }.format.description
         }
     }
