@@ -51,7 +51,7 @@ let package = Package(
         // CSV data files (organisations, check-lists, responses) read into kernel values.
         .target(
             name: "AssessmentFiles",
-            dependencies: ["AssessmentKernel", .product(name: "CSV", package: "CSV.swift")],
+            dependencies: ["AssessmentKernel"],
             path: "Modules/AssessmentFiles",
             exclude: ["README.md"],
             swiftSettings: strictSettings
@@ -63,6 +63,8 @@ let package = Package(
             dependencies: [
                 "AssessmentKernel",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for binding the bulk import's rows without building arguments per row.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Modules/AssessmentStorage",
@@ -175,7 +177,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AssessmentFilesTests",
-            dependencies: ["AssessmentFiles", "AssessmentKernel", "TestSupport"],
+            dependencies: ["AssessmentFiles", "AssessmentKernel", "TestSupport", .product(name: "CSV", package: "CSV.swift")],
             path: "Tests/AssessmentFilesTests",
             swiftSettings: strictSettings
         ),
@@ -193,7 +195,8 @@ let package = Package(
         ),
         .testTarget(
             name: "AssessmentAppTests",
-            dependencies: ["AssessmentApp", "AssessmentFiles", "AssessmentConfig", "AssessmentKernel", "AssessmentReporting", "AssessmentStorage", "TestSupport"],
+            dependencies: ["AssessmentApp", "AssessmentFiles", "AssessmentConfig", "AssessmentKernel", "AssessmentReporting", "AssessmentStorage", "TestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/AssessmentAppTests",
             swiftSettings: strictSettings
         ),

@@ -20,7 +20,7 @@ RULES = {
     "CXLSXWriter": set(),
     "AssessmentSpreadsheet": {"AssessmentKernel", "CXLSXWriter"},
     "AssessmentDocuments": {"AssessmentReporting", "ZIPFoundation"},
-    "AssessmentStorage": {"AssessmentKernel", "GRDB", "Crypto"},
+    "AssessmentStorage": {"AssessmentKernel", "GRDB", "GRDBSQLite", "Crypto"},  # GRDBSQLite: SQLite's C API, for the bulk import
     "SurveyServer": {"AssessmentKernel", "Hummingbird", "HummingbirdCore", "HummingbirdBcrypt", "Logging", "NIOCore", "HTTPTypes", "Crypto", "CQRencode"},
     "CQRencode": set(),
 }

@@ -230,7 +230,6 @@ struct ImportResponses: ParsableCommand {
         try runReportingErrors {
             let context = try CampaignImportContext(options)
             let questions = context.sectors.mapValues(context.environment.questions(for:))
-            let sectorOf = Dictionary(context.organizations.map { ($0.id, $0.sector) }) { first, _ in first }
             let original = URL(fileURLWithPath: options.file)
             let export = try mapping.map { path in
                 try FormExport.convert(original, mapping: try FormMappingLoader(url: URL(fileURLWithPath: path)).load())
@@ -242,23 +241,21 @@ struct ImportResponses: ParsableCommand {
             defer { progress.finish() }
             let rejected = RejectedRows()
             do {
-                let receipt = try SQLiteCampaignStore(database: context.database).importResponses(
+                let receipt = try SQLiteCampaignStore(database: context.database).importPackedResponses(
                     campaign: options.campaign, file: try context.importedFile(kind: "responses", rows: 0, format: ""),
                     actor: options.database.resolvedActor
                 ) { insert in
-                    let (format, _) = try ResponsesFile.visit(
+                    let (format, _, counts) = try ResponsesFile.visitPacked(
                         url, organizations: context.organizations, questions: questions,
                         rejected: options.skipInvalid ? rejected.add : nil
                     ) { row in
                         done += 1
                         progress.update(done)
-                        let asked = ResponseTallier.askedQuestions(row.answers, questions: questions[sectorOf[row.organization]!] ?? [])
-                        try insert(StoredResponse(externalID: row.externalID, organization: row.organization, channel: row.channel,
-                                                  answers: row.answers, asked: asked, comments: row.comments, submittedAt: row.submittedAt))
+                        try insert(row)
                     }
                     let detected = export?.format ?? format
                     printError("Прочитано: \(options.file): \(detected)")
-                    return detected.description
+                    return PackedResponsesSummary(format: detected.description, counts: counts)
                 }
                 print(describe(receipt, what: "анкет"))
                 if options.skipInvalid {

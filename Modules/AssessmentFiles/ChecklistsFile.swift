@@ -26,6 +26,8 @@ public struct ChecklistsFile {
         var audits: Audits = [:]
         var lineOfMark: [OrganizationID: [ChecklistID: [ChecklistItemID: Int]]] = [:]
 
+        // A file has a handful of spellings of a mark in hundreds of thousands of rows: each is looked up once.
+        var markOfSpelling: [String: ItemMark?] = [:]
         var rows = 0
         while let record = reader.next() {
             rows += 1
@@ -47,7 +49,12 @@ public struct ChecklistsFile {
                 problems.add(line: record.line, field: "value", "значение не заполнено: " + CellVocabulary.markExpectation)
                 mark = nil
             } else {
-                mark = CellVocabulary.mark(valueText)
+                if let known = markOfSpelling[valueText] {
+                    mark = known
+                } else {
+                    mark = CellVocabulary.mark(valueText)
+                    if markOfSpelling.count < 256 { markOfSpelling[valueText] = mark }
+                }
                 if mark == nil { problems.add(line: record.line, field: "value", value: valueText, CellVocabulary.markExpectation) }
             }
             var audit = ItemAudit()

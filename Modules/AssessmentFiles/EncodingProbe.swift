@@ -30,8 +30,8 @@ struct EncodingProbe {
 
         var validator = UTF8Validator()
         var valid = true
-        var firstInvalidLine = 0
-        var line = 1
+        var firstInvalidOffset = 0
+        var offset = 0
         var header: [UInt8] = []
         var headerDone = false
         var hasBOM = false
@@ -55,29 +55,36 @@ struct EncodingProbe {
                 if bytes.starts(with: utf8BOM) {
                     hasBOM = true
                     bytes.removeFirst(utf8BOM.count)
+                    offset = utf8BOM.count
                 }
             }
             if !bytes.isEmpty { hasContent = true }
-            for byte in bytes {
-                if !headerDone {
-                    if byte == 0x0A || byte == 0x0D || header.count >= headerLimit {
-                        headerDone = true
-                    } else {
-                        header.append(byte)
-                    }
+            var index = 0
+            while !headerDone && index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A || byte == 0x0D || header.count >= headerLimit {
+                    headerDone = true
+                } else {
+                    header.append(byte)
                 }
                 if valid && !validator.feed(byte) {
                     valid = false
-                    firstInvalidLine = line
+                    firstInvalidOffset = offset + index
                 }
-                if byte == 0x0A { line += 1 }
+                index += 1
             }
+            if valid, let invalid = Self.firstInvalid(bytes, from: index, validator: &validator) {
+                valid = false
+                firstInvalidOffset = offset + invalid
+            }
+            offset += bytes.count
             if !valid && headerDone { break }
         }
         if valid && !validator.isAtCharacterBoundary {
             valid = false
-            firstInvalidLine = line
+            firstInvalidOffset = offset
         }
+        let firstInvalidLine = valid ? 0 : Self.line(at: firstInvalidOffset, in: url)
         if hasBOM && !valid {
             throw DataFileError(problems: [DataFileProblem(
                 file: file, line: firstInvalidLine,
@@ -86,6 +93,37 @@ struct EncodingProbe {
         }
         let encoding: DetectedFormat.Encoding = valid ? (hasBOM ? .utf8BOM : .utf8) : .windows1251
         return EncodingProbe(encoding: encoding, headerBytes: header, hasContent: hasContent)
+    }
+
+    /// The position of the first byte that breaks UTF-8, checking eight ASCII bytes at a time between characters.
+    private static func firstInvalid(_ bytes: [UInt8], from start: Int, validator: inout UTF8Validator) -> Int? {
+        bytes.withUnsafeBytes { raw -> Int? in
+            var index = start
+            let count = raw.count
+            while index < count {
+                if validator.isAtCharacterBoundary && index + 8 <= count
+                    && raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
+                if !validator.feed(raw[index]) { return index }
+                index += 1
+            }
+            return nil
+        }
+    }
+
+    /// The physical line (1 + line feeds before it) of a byte offset of the file: read again only for a message.
+    private static func line(at offset: Int, in url: URL) -> Int {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return 0 }
+        defer { try? handle.close() }
+        var line = 1
+        var remaining = offset
+        while remaining > 0, let chunk = try? handle.read(upToCount: min(chunkSize, remaining)), !chunk.isEmpty {
+            line += chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            remaining -= chunk.count
+        }
+        return line
     }
 
     /// UTF-16 and UTF-32 («Текст Юникод» in Excel) are not CSV the operators exchange; say so plainly.

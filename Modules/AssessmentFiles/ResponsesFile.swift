@@ -32,106 +32,35 @@ public struct ResponsesFile {
                              rejected: ((RejectedRow) -> Void)? = nil,
                              _ body: (ParsedResponse) throws -> Void) throws(DataFileError) -> (format: DetectedFormat, rows: Int)
     {
-        let reader = try CSVRecordReader(url)
-        var problems = ProblemCollector(file: reader.file, format: reader.format)
-        let sectorList = questions.keys.map(\.rawValue).sorted().joined(separator: ", ")
-        guard let header = reader.next() else {
-            throw DataFileError(problems: [DataFileProblem(
-                file: reader.file, line: 0,
-                message: "файл пуст: ожидалась строка заголовка со столбцами \(fixedColumns.joined(separator: ", ")) и кодами вопросов")])
-        }
-        let knownQuestions = Set(questions.values.flatMap { $0.map(\.id.rawValue) })
-        let column = HeaderColumns(
-            header, required: fixedColumns,
-            recognise: { name in
-                (fixedColumns + optionalColumns).first { $0 == name.lowercased() } ?? (knownQuestions.contains(name) ? name : nil)
-            },
-            unknownMessage: "столбец не служебный и не код вопроса анкеты ни одной из сфер (\(sectorList)): "
-                + "ожидались \(fixedColumns.joined(separator: ", ")) и коды вопросов",
-            problems: &problems)
-        guard column.contains(all: fixedColumns) else { throw problems.error }
-
-        let questionColumns: [(position: Int, id: QuestionID)] = column.index
-            .filter { !fixedColumns.contains($0.key) && !optionalColumns.contains($0.key) }
-            .map { ($0.value, QuestionID($0.key)) }
-            .sorted { $0.position < $1.position }
-        let questionsBySector = questions.mapValues { list in Dictionary(list.map { ($0.id, $0) }) { first, _ in first } }
-        let organizationByID = Dictionary(organizations.map { ($0.id, $0) }) { first, _ in first }
-        var lineOfResponse: [String: Int] = [:]
-        var rows = 0
-        var normalizer = MemoizedNormalizer()
-
-        while let record = reader.next() {
-            rows += 1
-            let problemsBefore = problems.count
-            defer {
-                if let rejected, problems.count > problemsBefore {
-                    rejected(RejectedRow(header: header.fields, fields: record.fields, problems: problems.take(since: problemsBefore)))
-                }
-            }
-            guard column.checkShape(record, problems: &problems) else { continue }
-
-            let responseID = record[column["response_id"]]
-            if responseID.isEmpty {
-                problems.add(line: record.line, field: "response_id", "значение не заполнено: ожидался номер анкеты")
-            } else if let earlier = lineOfResponse[responseID] {
-                problems.add(line: record.line, field: "response_id", value: responseID,
-                             "номер анкеты повторяется: он уже указан в строке \(earlier)")
-            } else {
-                lineOfResponse[responseID] = record.line
-            }
-            let channel = record[column["channel"]]
-            if channel.isEmpty {
-                problems.add(line: record.line, field: "channel", "значение не заполнено: " + CellVocabulary.channelExpectation)
-            } else if CellVocabulary.channel(channel) == nil {
-                problems.add(line: record.line, field: "channel", value: channel, CellVocabulary.channelExpectation)
-            }
-            var submittedAt: String?
-            if let position = column["submitted_at"], !record[position].isEmpty {
-                submittedAt = TimestampCell.normalize(record[position])
-                if submittedAt == nil {
-                    problems.add(line: record.line, field: "submitted_at", value: record[position], TimestampCell.expectation)
-                }
-            }
-            let organizationText = record[column["organization_id"]]
-            guard let organization = problems.organization(organizationText, line: record.line, in: organizationByID) else { continue }
-
-            let asked = questionsBySector[organization.sector] ?? [:]
+        let scanner = try ResponseScanner(url, organizations: organizations, questions: questions)
+        let rows = try scanner.scan(rejected: rejected) { row in
+            let plan = scanner.plans[row.plan]
             var answers: [QuestionID: String] = [:]
-            var texts: [String] = []
-            var comments: [QuestionID: String] = [:]
-            for (position, id) in questionColumns {
-                let raw = record[position]
-                guard !raw.isEmpty else { continue }
-                guard let question = asked[id] else {
-                    problems.add(line: record.line, field: id.rawValue, value: raw,
-                                 "вопроса нет в анкете сферы «\(organization.sector)» (организация «\(organization.id)»): ожидалась пустая ячейка")
-                    continue
-                }
-                switch normalizer.normalize(raw, for: question, sector: organization.sector) {
-                case .success(let code) where question.answer == .text:
-                    if AnswerNormalizer.isMeaningfulSuggestion(code) {
-                        texts.append(code)
-                        comments[id] = code
-                    }
-                case .success(let code):
-                    answers[id] = code
-                case .failure(let expected):
-                    problems.add(line: record.line, field: id.rawValue, value: raw, expected.message)
-                }
+            for (slot, code) in row.codes.enumerated() where code >= 0 {
+                answers[plan.questions[slot].id] = scanner.codes.text[Int(code)]
             }
-            guard problems.count == problemsBefore, let code = CellVocabulary.channel(channel) else { continue }
-            do {
-                try body(ParsedResponse(line: record.line, externalID: responseID, organization: organization.id,
-                                        channel: code, answers: answers, suggestions: texts, comments: comments,
-                                        submittedAt: submittedAt))
-            } catch {
-                problems.add(line: record.line, "строку не удалось сохранить: \(error.localizedDescription)")
-            }
+            try body(ParsedResponse(line: row.line, externalID: row.externalID, organization: scanner.organizations[row.organization].id,
+                                    channel: row.channel, answers: answers, suggestions: row.texts,
+                                    comments: Dictionary(row.comments.map { ($0.question, $0.text) }) { _, last in last }, submittedAt: row.submittedAt))
         }
-        if let readError = reader.readError { problems.add(line: 0, readError) }
-        try problems.check()
-        return (reader.format, rows)
+        return (scanner.reader.format, rows)
+    }
+
+    /// The bulk import's reading: every valid row packed as the store keeps it (`PackedResponse`: answers as
+    /// sorted JSON, split by the skip logic into counted and ignored), and the file's answer counts summed
+    /// here, so nothing per row is a dictionary or a set. The same checks and messages as `visit`.
+    public static func visitPacked(_ url: URL, organizations: [Organization], questions: [SectorID: [Question]],
+                                   rejected: ((RejectedRow) -> Void)? = nil,
+                                   _ body: (PackedResponse) throws -> Void) throws(DataFileError)
+        -> (format: DetectedFormat, rows: Int, counts: [AnswerCount])
+    {
+        let scanner = try ResponseScanner(url, organizations: organizations, questions: questions)
+        var packer = ResponsePacker(scanner)
+        let rows = try scanner.scan(rejected: rejected) { row in
+            packer.pack(row)
+            try body(packer.packed)
+        }
+        return (scanner.reader.format, rows, packer.counts())
     }
 }
 
@@ -164,5 +93,404 @@ struct MemoizedNormalizer {
         let result = AnswerNormalizer.normalize(raw, for: question)
         if known[sector]?[question.id]?.count ?? 0 < limit { known[sector, default: [:]][question.id, default: [:]][raw] = result }
         return result
+    }
+}
+
+/// Answer codes of a file, numbered as they are first met, each with its JSON string literal.
+struct AnswerCodes {
+    private(set) var text: [String] = []
+    private(set) var json: [[UInt8]] = []
+    private var index: [String: Int32] = [:]
+
+    func appendJSON(_ code: Int32, to bytes: inout [UInt8]) { bytes.append(contentsOf: json[Int(code)]) }
+
+    mutating func code(_ value: String) -> Int32 {
+        if let found = index[value] { return found }
+        let code = Int32(text.count)
+        text.append(value)
+        json.append(PackedAnswers.quoted(value))
+        index[value] = code
+        return code
+    }
+}
+
+/// What the scanner knows of one sector's questionnaire, by position in it ("slot").
+struct SectorPlan {
+    let sector: SectorID
+    let questions: [Question]
+    /// Per question column of the file: the slot of its question in this sector, or -1.
+    let slotOfColumn: [Int]
+    /// Per slot: the slot of the question its filter looks at and the answer code it wants, or nil.
+    let filters: [(slot: Int, code: Int32)?]
+    /// Slots in the order of their ids (the JSON key order), with each key's JSON text.
+    let keyOrder: [Int]
+    let keyJSON: [[UInt8]]
+    /// Per slot: whether the question takes free text (never memoised, never a code).
+    let isText: [Bool]
+    /// Memoised spellings per question column: a code (≥ 0) or -1 - the index of what was expected.
+    var spellings: [ShortKeyTable]
+}
+
+/// One valid row as the scanner hands it over. Valid only during the call.
+struct ScannedRow {
+    var line = 0
+    var externalID = ""
+    var organization = 0
+    var plan = 0
+    var channel = ""
+    var submittedAt: String?
+    /// Per slot of the organisation's sector: the answer code, or -1 for no answer (text answers are not codes).
+    var codes: [Int32] = []
+    var texts: [String] = []
+    var comments: [(question: QuestionID, text: String)] = []
+}
+
+/// The checks of `responses.csv`, over bytes: every cell is looked at as bytes and normalised through memoised
+/// spellings, and only problems, rejected rows and free text become `String`s.
+final class ResponseScanner {
+    let reader: ByteCSVReader
+    let organizations: [Organization]
+    let organizationIDs: [String]
+    private(set) var plans: [SectorPlan] = []
+    private(set) var codes = AnswerCodes()
+    private let questions: [SectorID: [Question]]
+    private let planOfOrganization: [Int]
+    private var organizationTable = ShortKeyTable(capacity: 1024)
+    private var organizationByLongID: [String: Int] = [:]
+
+    init(_ url: URL, organizations: [Organization], questions: [SectorID: [Question]]) throws(DataFileError) {
+        reader = try ByteCSVReader(url)
+        // The first organisation of an id wins, as in a dictionary built with `{ first, _ in first }`.
+        var seen = Set<OrganizationID>()
+        self.organizations = organizations.filter { seen.insert($0.id).inserted }
+        organizationIDs = self.organizations.map(\.id.rawValue)
+        self.questions = questions
+        var planOf: [SectorID: Int] = [:]
+        var sectors: [SectorID] = []
+        for organization in self.organizations where planOf[organization.sector] == nil {
+            planOf[organization.sector] = sectors.count
+            sectors.append(organization.sector)
+        }
+        planOfOrganization = self.organizations.map { planOf[$0.sector]! }
+        sectorOrder = sectors
+        for (index, organization) in self.organizations.enumerated() {
+            let bytes = Array(organization.id.rawValue.utf8)
+            let key = bytes.withUnsafeBufferPointer { ShortKey($0, from: 0, to: $0.count) }
+            if let key { organizationTable.insert(key, Int32(index)) } else { organizationByLongID[organization.id.rawValue] = index }
+        }
+    }
+
+    private let sectorOrder: [SectorID]
+
+    /// Reads the header, then every row; returns the number of non-blank data rows.
+    func scan(rejected: ((RejectedRow) -> Void)?, _ body: (inout ScannedRow) throws -> Void) throws(DataFileError) -> Int {
+        let fixedColumns = ResponsesFile.fixedColumns, optionalColumns = ResponsesFile.optionalColumns
+        var problems = ProblemCollector(file: reader.file, format: reader.format)
+        let sectorList = questions.keys.map(\.rawValue).sorted().joined(separator: ", ")
+        var record = ByteRecord()
+        guard reader.next(into: &record) else {
+            throw DataFileError(problems: [DataFileProblem(
+                file: reader.file, line: 0,
+                message: "файл пуст: ожидалась строка заголовка со столбцами \(fixedColumns.joined(separator: ", ")) и кодами вопросов")])
+        }
+        let header = record.strings
+        let knownQuestions = Set(questions.values.flatMap { $0.map(\.id.rawValue) })
+        let column = HeaderColumns(
+            header, required: fixedColumns,
+            recognise: { name in
+                (fixedColumns + optionalColumns).first { $0 == name.lowercased() } ?? (knownQuestions.contains(name) ? name : nil)
+            },
+            unknownMessage: "столбец не служебный и не код вопроса анкеты ни одной из сфер (\(sectorList)): "
+                + "ожидались \(fixedColumns.joined(separator: ", ")) и коды вопросов",
+            problems: &problems)
+        guard column.contains(all: fixedColumns) else { throw problems.error }
+
+        let questionColumns: [(position: Int, id: QuestionID)] = column.index
+            .filter { !fixedColumns.contains($0.key) && !optionalColumns.contains($0.key) }
+            .map { ($0.value, QuestionID($0.key)) }
+            .sorted { $0.position < $1.position }
+        plans = sectorOrder.map { makePlan($0, columns: questionColumns.map(\.id)) }
+        let responseColumn = column["response_id"]!, channelColumn = column["channel"]!
+        let organizationColumn = column["organization_id"]!, submittedColumn = column["submitted_at"]
+        let unnamed = column.unnamed
+
+        var lineOfResponse = ShortKeyTable(capacity: 1 << 16)
+        var lineOfLongResponse: [String: Int] = [:]
+        var channelTable = ShortKeyTable()
+        var channelCodes: [String] = []
+        var expectations: [Expected] = []
+        var normalizer = MemoizedNormalizer()
+        var rows = 0
+        var row = ScannedRow()
+
+        while reader.next(into: &record) {
+            rows += 1
+            let line = record.line
+            let problemsBefore = problems.count
+            defer {
+                if let rejected, problems.count > problemsBefore {
+                    rejected(RejectedRow(header: header.fields, fields: record.strings.fields, problems: problems.take(since: problemsBefore)))
+                }
+            }
+            guard record.count == column.count else {
+                problems.add(
+                    line: line,
+                    "полей в строке — \(record.count), а в заголовке — \(column.count): ожидалось столько же, сколько в заголовке "
+                        + "(проверьте разделители и кавычки)")
+                continue
+            }
+            for position in unnamed where !record.isEmpty(position) {
+                problems.add(line: line, field: "столбец \(position + 1) без заголовка", value: record.string(position),
+                             "значение в столбце без имени: ожидалась пустая ячейка или имя столбца в заголовке")
+            }
+
+            var organizationIndex = -1
+            let responseKey = record.bytes.withUnsafeBufferPointer {
+                ShortKey($0, from: record.starts[responseColumn], to: record.ends[responseColumn])
+            }
+            let organizationKey = record.bytes.withUnsafeBufferPointer {
+                ShortKey($0, from: record.starts[organizationColumn], to: record.ends[organizationColumn])
+            }
+            if let organizationKey, let found = organizationTable[organizationKey] { organizationIndex = Int(found) }
+            let responseID = record.string(responseColumn)
+            if responseID.isEmpty {
+                problems.add(line: line, field: "response_id", "значение не заполнено: ожидался номер анкеты")
+            } else if let responseKey {
+                if let earlier = lineOfResponse[responseKey] {
+                    problems.add(line: line, field: "response_id", value: responseID, "номер анкеты повторяется: он уже указан в строке \(earlier)")
+                } else {
+                    lineOfResponse.insert(responseKey, Int32(truncatingIfNeeded: line))
+                }
+            } else if let earlier = lineOfLongResponse[responseID] {
+                problems.add(line: line, field: "response_id", value: responseID, "номер анкеты повторяется: он уже указан в строке \(earlier)")
+            } else {
+                lineOfLongResponse[responseID] = line
+            }
+            var channel: String?
+            if record.isEmpty(channelColumn) {
+                problems.add(line: line, field: "channel", "значение не заполнено: " + CellVocabulary.channelExpectation)
+            } else {
+                let key = record.bytes.withUnsafeBufferPointer { ShortKey($0, from: record.starts[channelColumn], to: record.ends[channelColumn]) }
+                if let key, let known = channelTable[key] {
+                    channel = known >= 0 ? channelCodes[Int(known)] : nil
+                } else {
+                    channel = CellVocabulary.channel(record.string(channelColumn))
+                    if let key, channelTable.count < 256 {
+                        let code = channel.map { value in
+                            channelCodes.firstIndex(of: value) ?? { channelCodes.append(value); return channelCodes.count - 1 }()
+                        }
+                        channelTable.insert(key, Int32(code ?? -1))
+                    }
+                }
+                if channel == nil {
+                    problems.add(line: line, field: "channel", value: record.string(channelColumn), CellVocabulary.channelExpectation)
+                }
+            }
+            var submittedAt: String?
+            if let submittedColumn, !record.isEmpty(submittedColumn) {
+                let raw = record.string(submittedColumn)
+                submittedAt = TimestampCell.normalize(raw)
+                if submittedAt == nil { problems.add(line: line, field: "submitted_at", value: raw, TimestampCell.expectation) }
+            }
+            if organizationIndex < 0 {
+                let text = record.string(organizationColumn)
+                if text.isEmpty {
+                    problems.add(line: line, field: "organization_id", "значение не заполнено: ожидался код организации из файла организаций")
+                    continue
+                }
+                guard let found = organizationByLongID[text] else {
+                    problems.add(line: line, field: "organization_id", value: text,
+                                 "организация с таким кодом не входит в кампанию (нет в реестре или в файле организаций, либо её сфера не оценивается)")
+                    continue
+                }
+                organizationIndex = found
+            }
+            let planIndex = planOfOrganization[organizationIndex]
+            let slotCount = plans[planIndex].questions.count
+            row.codes.removeAll(keepingCapacity: true)
+            row.codes.append(contentsOf: repeatElement(-1, count: slotCount))
+            row.texts.removeAll(keepingCapacity: true)
+            row.comments.removeAll(keepingCapacity: true)
+
+            for (columnIndex, questionColumn) in questionColumns.enumerated() {
+                let position = questionColumn.position
+                let start = record.starts[position], end = record.ends[position]
+                guard start != end else { continue }
+                let slot = plans[planIndex].slotOfColumn[columnIndex]
+                guard slot >= 0 else {
+                    let organization = organizations[organizationIndex]
+                    problems.add(line: line, field: questionColumn.id.rawValue, value: record.string(position),
+                                 "вопроса нет в анкете сферы «\(organization.sector)» (организация «\(organization.id)»): ожидалась пустая ячейка")
+                    continue
+                }
+                if plans[planIndex].isText[slot] {
+                    let question = plans[planIndex].questions[slot]
+                    let raw = record.string(position)
+                    if case .success(let code) = normalizer.normalize(raw, for: question, sector: plans[planIndex].sector),
+                       AnswerNormalizer.isMeaningfulSuggestion(code) {
+                        row.texts.append(code)
+                        row.comments.append((question.id, code))
+                    }
+                    continue
+                }
+                let key = record.bytes.withUnsafeBufferPointer { ShortKey($0, from: start, to: end) }
+                if let key, let known = plans[planIndex].spellings[columnIndex][key] {
+                    if known >= 0 {
+                        row.codes[slot] = known
+                    } else {
+                        problems.add(line: line, field: questionColumn.id.rawValue, value: record.string(position),
+                                     expectations[Int(-1 - known)].message)
+                    }
+                    continue
+                }
+                let outcome: Int32
+                let question = plans[planIndex].questions[slot]
+                switch normalizer.normalize(record.string(position), for: question, sector: plans[planIndex].sector) {
+                case .success(let code):
+                    outcome = codes.code(code)
+                    row.codes[slot] = outcome
+                case .failure(let expected):
+                    problems.add(line: line, field: questionColumn.id.rawValue, value: record.string(position), expected.message)
+                    guard key != nil, plans[planIndex].spellings[columnIndex].count < 256 else { continue }
+                    outcome = -1 - Int32(expectations.count)
+                    expectations.append(expected)
+                }
+                if let key, plans[planIndex].spellings[columnIndex].count < 256 {
+                    plans[planIndex].spellings[columnIndex].insert(key, outcome)
+                }
+            }
+            guard problems.count == problemsBefore, let channel else { continue }
+            row.line = line
+            row.externalID = responseID
+            row.organization = organizationIndex
+            row.plan = planIndex
+            row.channel = channel
+            row.submittedAt = submittedAt
+            do {
+                try body(&row)
+            } catch {
+                problems.add(line: line, "строку не удалось сохранить: \(error.localizedDescription)")
+            }
+        }
+        if let readError = reader.readError { problems.add(line: 0, readError) }
+        try problems.check()
+        return rows
+    }
+
+    private func makePlan(_ sector: SectorID, columns: [QuestionID]) -> SectorPlan {
+        let list = questions[sector] ?? []
+        var slotOf: [QuestionID: Int] = [:]
+        for (slot, question) in list.enumerated() where slotOf[question.id] == nil { slotOf[question.id] = slot }
+        let filters: [(slot: Int, code: Int32)?] = list.map { question in
+            guard let filter = question.filter else { return nil }
+            // A filter on a question the sector does not have can never be met.
+            return (slotOf[filter.question] ?? -1, codes.code(filter.answer))
+        }
+        let order = list.indices.filter { slotOf[list[$0].id] == $0 }.sorted { list[$0].id.rawValue < list[$1].id.rawValue }
+        return SectorPlan(
+            sector: sector, questions: list, slotOfColumn: columns.map { slotOf[$0] ?? -1 }, filters: filters,
+            keyOrder: order, keyJSON: list.map { PackedAnswers.quoted($0.id.rawValue) },
+            isText: list.map { $0.answer == .text }, spellings: columns.map { _ in ShortKeyTable() })
+    }
+}
+
+/// Packs scanned rows for the store and counts their answers: which questions the skip logic asked
+/// (`ResponseTallier.askedQuestions`, over slots), the two JSON objects, and a counter per organisation,
+/// question, answer and counted-or-not.
+struct ResponsePacker {
+    private let scanner: ResponseScanner
+    private(set) var packed = PackedResponse()
+    private var asked: [Bool] = []
+    private var tally = CountTable()
+    /// First slot number of each plan in one numbering of every sector's questions (the plans exist once the
+    /// header is read).
+    private var planBase: [Int] = []
+
+    init(_ scanner: ResponseScanner) {
+        self.scanner = scanner
+    }
+
+    mutating func pack(_ row: ScannedRow) {
+        if planBase.isEmpty {
+            var next = 0
+            for plan in scanner.plans {
+                planBase.append(next)
+                next += plan.questions.count
+            }
+        }
+        let plan = scanner.plans[row.plan]
+        packed.line = row.line
+        packed.bytes.removeAll(keepingCapacity: true)
+        packed.externalID = append(row.externalID)
+        packed.organization = append(scanner.organizationIDs[row.organization])
+        packed.channel = append(row.channel)
+        packed.submittedAt = row.submittedAt.map { append($0) }
+        packed.comments = row.comments
+
+        asked.removeAll(keepingCapacity: true)
+        for (slot, filter) in plan.filters.enumerated() {
+            if let filter {
+                asked.append(filter.slot >= 0 && filter.slot < slot && asked[filter.slot] && row.codes[filter.slot] == filter.code)
+            } else {
+                asked.append(true)
+            }
+        }
+        let base = UInt64(planBase[row.plan])
+        let organizationKey = UInt64(row.organization) << 40
+        for (slot, code) in row.codes.enumerated() where code >= 0 {
+            tally.increment(organizationKey | (base + UInt64(slot)) << 24 | UInt64(code) << 1 | (asked[slot] ? 1 : 0) | 1 << 63)
+        }
+        packed.answers = appendJSON(row, plan, counted: true)
+        packed.ignored = appendJSON(row, plan, counted: false)
+    }
+
+    /// `{"q1":"yes",…}` of the answers the skip logic counts (or of the others), keys sorted.
+    private mutating func appendJSON(_ row: ScannedRow, _ plan: SectorPlan, counted: Bool) -> Range<Int> {
+        let start = packed.bytes.count
+        packed.bytes.append(UInt8(ascii: "{"))
+        var first = true
+        for slot in plan.keyOrder where row.codes[slot] >= 0 && asked[slot] == counted {
+            if !first { packed.bytes.append(UInt8(ascii: ",")) }
+            first = false
+            packed.bytes.append(contentsOf: plan.keyJSON[slot])
+            packed.bytes.append(UInt8(ascii: ":"))
+            scanner.codes.appendJSON(row.codes[slot], to: &packed.bytes)
+        }
+        packed.bytes.append(UInt8(ascii: "}"))
+        return start..<packed.bytes.count
+    }
+
+    private mutating func append(_ text: String) -> Range<Int> {
+        let start = packed.bytes.count
+        packed.bytes.append(contentsOf: text.utf8)
+        return start..<packed.bytes.count
+    }
+
+    /// The file's answer counts, ordered by organisation, question, value and counted (the tally table's key),
+    /// so the store writes them in key order.
+    func counts() -> [AnswerCount] {
+        var questionOfSlot: [QuestionID] = []
+        for plan in scanner.plans { questionOfSlot += plan.questions.map(\.id) }
+        let entries = tally.entries.map { entry -> (organization: Int, question: Int, code: Int, counted: Bool, n: Int) in
+            let key = entry.key & ~(1 << 63)
+            return (Int(key >> 40), Int((key >> 24) & 0xFFFF), Int((key >> 1) & 0x7FFFFF), key & 1 == 1, entry.count)
+        }
+        let codes = scanner.codes.text
+        // Ranks of the ids, so sorting is by numbers, not strings.
+        func ranks(_ texts: [String]) -> [Int] {
+            var rank = Array(repeating: 0, count: texts.count)
+            for (position, index) in texts.indices.sorted(by: { texts[$0] < texts[$1] }).enumerated() { rank[index] = position }
+            return rank
+        }
+        let organizationRank = ranks(scanner.organizations.map(\.id.rawValue))
+        let questionRank = ranks(questionOfSlot.map(\.rawValue))
+        let codeRank = ranks(codes)
+        return entries.sorted {
+            (organizationRank[$0.organization], questionRank[$0.question], codeRank[$0.code], $0.counted ? 1 : 0)
+                < (organizationRank[$1.organization], questionRank[$1.question], codeRank[$1.code], $1.counted ? 1 : 0)
+        }.map { entry in
+            AnswerCount(organization: scanner.organizations[entry.organization].id, question: questionOfSlot[entry.question],
+                        value: codes[entry.code], counted: entry.counted, n: entry.n)
+        }
     }
 }

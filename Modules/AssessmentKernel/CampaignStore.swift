@@ -54,6 +54,113 @@ public struct StoredResponse: Sendable, Equatable {
     }
 }
 
+/// A questionnaire row of a data file, already checked and packed as the store keeps it: the bulk import's
+/// row, so a million rows cost no dictionaries. Its text lies in `bytes` (UTF-8, back to back); the ranges
+/// point into it. `answers` and `ignored` are JSON objects with keys sorted (`PackedAnswers`): the answers the
+/// skip logic counts, and those given against a filter.
+public struct PackedResponse {
+    /// Physical line of the row in its file.
+    public var line: Int
+    public var bytes: [UInt8]
+    public var externalID: Range<Int>
+    public var organization: Range<Int>
+    public var channel: Range<Int>
+    public var submittedAt: Range<Int>?
+    public var answers: Range<Int>
+    public var ignored: Range<Int>
+    /// Meaningful free-text answers, by question.
+    public var comments: [(question: QuestionID, text: String)]
+
+    public init() {
+        line = 0
+        bytes = []
+        externalID = 0..<0
+        organization = 0..<0
+        channel = 0..<0
+        submittedAt = nil
+        answers = 0..<0
+        ignored = 0..<0
+        comments = []
+    }
+
+    /// The text of one of the ranges.
+    public func text(_ range: Range<Int>) -> String {
+        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
+}
+
+/// How many answers of one organisation had one value for one question: a row of the store's tallies.
+public struct AnswerCount: Sendable, Equatable {
+    public var organization: OrganizationID
+    public var question: QuestionID
+    public var value: String
+    /// False for answers given against the question's filter.
+    public var counted: Bool
+    public var n: Int
+
+    public init(organization: OrganizationID, question: QuestionID, value: String, counted: Bool, n: Int) {
+        self.organization = organization
+        self.question = question
+        self.value = value
+        self.counted = counted
+        self.n = n
+    }
+}
+
+/// What a bulk import's reader says when the file is read: how it was read, and the file's answer counts.
+public struct PackedResponsesSummary: Sendable {
+    /// «кодировка …, разделитель …».
+    public var format: String
+    public var counts: [AnswerCount]
+
+    public init(format: String, counts: [AnswerCount]) {
+        self.format = format
+        self.counts = counts
+    }
+}
+
+/// Answers as a JSON object with sorted keys, the form the store keeps them in: codes of questions and options,
+/// escaped as JSON requires. The web survey and the file import both write it.
+public enum PackedAnswers {
+    public static func json(_ pairs: [(String, String)]) -> String {
+        var bytes: [UInt8] = []
+        append(pairs.sorted { $0.0 < $1.0 }.map { (Array(quoted($0.0)), Array(quoted($0.1))) }, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `{"key":value,…}` from pairs already quoted and in order.
+    public static func append(_ pairs: [([UInt8], [UInt8])], to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "{"))
+        for (index, pair) in pairs.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: pair.0)
+            bytes.append(UInt8(ascii: ":"))
+            bytes.append(contentsOf: pair.1)
+        }
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// A JSON string literal, UTF-8.
+    public static func quoted(_ text: String) -> [UInt8] {
+        var out: [UInt8] = [UInt8(ascii: "\"")]
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+        return out
+    }
+}
+
 /// Campaigns and their data as a port.
 public protocol CampaignStore: Sendable {
     func createCampaign(_ campaign: Campaign, actor: String) throws
@@ -68,6 +175,10 @@ public protocol CampaignStore: Sendable {
     /// if it throws, nothing of the file stays.
     func importResponses(campaign: String, file: ImportedFile, actor: String,
                          rows: (_ insert: (StoredResponse) throws -> Void) throws -> String) throws -> ImportReceipt
+    /// The bulk form of `importResponses`: `rows` hands over rows already checked and packed, then the file's
+    /// answer counts; the same all-or-nothing and the same stored result.
+    func importPackedResponses(campaign: String, file: ImportedFile, actor: String,
+                               rows: (_ insert: (PackedResponse) throws -> Void) throws -> PackedResponsesSummary) throws -> ImportReceipt
     /// Per-organisation counts for scoring, built by GROUP BY in the store.
     func organizationData(campaign: String) throws -> [OrganizationData]
     /// Limits the campaign to a list the council approved; an empty list means the whole sectors.

@@ -1,6 +1,7 @@
 import AssessmentKernel
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// Writes questionnaires of one campaign: a row per response with its answers packed as JSON, and the
 /// campaign's answer counts kept current, so scoring reads a few thousand tally rows instead of grouping
@@ -55,8 +56,49 @@ struct ResponseWriter {
         return responseID
     }
 
-    /// Adds the counts gathered so far to the campaign's tallies. Call before the transaction commits.
-    mutating func finish() throws {
+    /// Inserts one row of a bulk import, binding its text where it lies (SQLite's C API, no arguments array).
+    /// Its counts come with the file's (`add(_:)`), not from here.
+    mutating func insert(_ row: PackedResponse, importID: Int64) throws {
+        let statement = insertResponse.sqliteStatement
+        let campaign = campaign
+        let code = row.bytes.withUnsafeBufferPointer { bytes -> CInt in
+            let base = UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self)
+            // SQLITE_STATIC (a nil destructor): the bytes outlive the step, and the bindings are cleared after it.
+            func bind(_ index: CInt, _ range: Range<Int>) {
+                sqlite3_bind_text(statement, index, base + range.lowerBound, CInt(range.count), nil)
+            }
+            return campaign.withCString { campaignText in
+                sqlite3_bind_text(statement, 1, campaignText, -1, nil)
+                bind(2, row.organization)
+                bind(3, row.externalID)
+                bind(4, row.channel)
+                sqlite3_bind_int64(statement, 5, importID)
+                if let submittedAt = row.submittedAt { bind(6, submittedAt) } else { sqlite3_bind_null(statement, 6) }
+                bind(7, row.answers)
+                bind(8, row.ignored)
+                let code = sqlite3_step(statement)
+                sqlite3_reset(statement)
+                sqlite3_clear_bindings(statement)
+                return code
+            }
+        }
+        guard code == SQLITE_DONE else {
+            let extended = sqlite3_extended_errcode(db.sqliteConnection)
+            if extended == 2067 /* SQLITE_CONSTRAINT_UNIQUE */ {
+                throw StoreError.duplicateResponse(campaign: campaign, externalID: row.text(row.externalID))
+            }
+            throw DatabaseError(resultCode: ResultCode(rawValue: extended), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+        let responseID = db.lastInsertedRowID
+        for (question, text) in row.comments {
+            try insertComment.execute(arguments: [responseID, question.rawValue, text])
+        }
+        inserted += 1
+    }
+
+    /// Adds the counts gathered so far, and `counts` (a bulk import's, summed by its reader), to the campaign's
+    /// tallies. Call before the transaction commits.
+    mutating func finish(adding counts: [AnswerCount] = []) throws {
         let upsert = try db.cachedStatement(sql: """
             INSERT INTO answer_tally (campaign_id, organization_id, question, value, counted, n) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (campaign_id, organization_id, question, value, counted) DO UPDATE SET n = n + excluded.n
@@ -65,28 +107,9 @@ struct ResponseWriter {
             try upsert.execute(arguments: [campaign, key.organization, key.question, key.value, key.counted, count])
         }
         tallies.removeAll()
-    }
-}
-
-/// Answers as a JSON object with sorted keys: codes of questions and options, escaped as JSON requires.
-enum PackedAnswers {
-    static func json(_ pairs: [(String, String)]) -> String {
-        "{" + pairs.sorted { $0.0 < $1.0 }.map { "\(quoted($0.0)):\(quoted($0.1))" }.joined(separator: ",") + "}"
-    }
-
-    private static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
+        for count in counts {
+            upsert.setUncheckedArguments([campaign, count.organization.rawValue, count.question.rawValue, count.value, count.counted, count.n])
+            try upsert.execute()
         }
-        return out + "\""
     }
 }

@@ -56,19 +56,25 @@ public struct SQLiteCampaignStore: CampaignStore {
                     (campaign_id, organization_id, checklist, item, mark, import_id, auditor, checked_on, evidence)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            // The campaign's first check-lists (the usual case) have nothing to compare with: no lookup per mark.
+            let hasMarks = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM checklist_mark WHERE campaign_id = ?)",
+                                             arguments: [campaign]) ?? true
             for (organization, lists) in marks.sorted(by: { $0.key < $1.key }) {
                 for (list, items) in lists.sorted(by: { $0.key < $1.key }) {
+                    let audited = audits[organization]?[list]
                     for (item, mark) in items.sorted(by: { $0.key < $1.key }) {
-                        let existing = try String.fetchOne(select, arguments: [campaign, organization.rawValue, list.rawValue, item.rawValue])
+                        let existing = hasMarks
+                            ? try String.fetchOne(select, arguments: [campaign, organization.rawValue, list.rawValue, item.rawValue]) : nil
                         switch existing {
                         case nil: receipt.inserted += 1
                         case mark.rawValue?: receipt.unchanged += 1
                         default: receipt.updated += 1
                         }
                         // A later audit of the same item replaces the earlier mark.
-                        let audit = audits[organization]?[list]?[item]
-                        try upsert.execute(arguments: [campaign, organization.rawValue, list.rawValue, item.rawValue, mark.rawValue, importID,
-                                                       audit?.auditor, audit?.checkedOn?.iso, audit?.evidence])
+                        let audit = audited?[item]
+                        upsert.setUncheckedArguments([campaign, organization.rawValue, list.rawValue, item.rawValue, mark.rawValue, importID,
+                                                      audit?.auditor, audit?.checkedOn?.iso, audit?.evidence])
+                        try upsert.execute()
                     }
                 }
             }
@@ -92,6 +98,30 @@ public struct SQLiteCampaignStore: CampaignStore {
             try writer.finish()
             let inserted = writer.inserted
             try db.execute(sql: "UPDATE import_file SET rows = ?, format = ? WHERE id = ?", arguments: [inserted, format, importID])
+            try Ledger.audit(db, at: stamp, actor: actor, action: "import", entity: "responses", id: campaign,
+                             details: "\(file.path): анкет \(inserted)")
+            return ImportReceipt(inserted: inserted, updated: 0, unchanged: 0, alreadyImported: false)
+        }
+    }
+
+    public func importPackedResponses(campaign: String, file: ImportedFile, actor: String,
+                                      rows: (_ insert: (PackedResponse) throws -> Void) throws -> PackedResponsesSummary) throws -> ImportReceipt {
+        try database.writer.write { db in
+            try Self.requireOpen(db, campaign)
+            if try Ledger.alreadyImported(db, file, campaign: campaign) {
+                return ImportReceipt(inserted: 0, updated: 0, unchanged: file.rows, alreadyImported: true)
+            }
+            // A page cache the size of the rows' indexes while they grow, then the connection's own again.
+            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
+            let stamp = Ledger.iso(now())
+            let importID = try Ledger.record(db, file, campaign: campaign, actor: actor, at: stamp)
+            var writer = try ResponseWriter(db, campaign: campaign)
+            let summary = try rows { row in try writer.insert(row, importID: importID) }
+            try writer.finish(adding: summary.counts)
+            let inserted = writer.inserted
+            try db.execute(sql: "UPDATE import_file SET rows = ?, format = ? WHERE id = ?", arguments: [inserted, summary.format, importID])
             try Ledger.audit(db, at: stamp, actor: actor, action: "import", entity: "responses", id: campaign,
                              details: "\(file.path): анкет \(inserted)")
             return ImportReceipt(inserted: inserted, updated: 0, unchanged: 0, alreadyImported: false)

@@ -7,6 +7,7 @@ import AssessmentStorage
 import Foundation
 import Testing
 import TestSupport
+import GRDB
 
 /// The demo municipality loaded into a fresh database: registry, a campaign, its check-lists and responses.
 private struct StoredDemo {
@@ -38,12 +39,41 @@ private struct StoredDemo {
         _ = try store.importChecklists(campaign: "2025", marks: marks, audits: audits, file: file(url, kind: "checklists"), actor: "тест")
     }
 
+    /// Through the bulk path the command uses (`visitPacked`, `importPackedResponses`) or, with `packed: false`,
+    /// row by row (`visit`, `importResponses`).
+    func importResponses(_ url: URL, packed: Bool) throws -> ImportReceipt {
+        guard packed else { return try importResponses(url) }
+        return try store.importPackedResponses(campaign: "2025", file: try file(url, kind: "responses"), actor: "тест") { insert in
+            let read = try ResponsesFile.visitPacked(url, organizations: organizations, questions: questions) { try insert($0) }
+            return PackedResponsesSummary(format: read.format.description, counts: read.counts)
+        }
+    }
+
+    /// Every stored row of the responses, their comments and the tallies, as text, in a fixed order.
+    func storedResponses() throws -> [String] {
+        try database.writer.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT campaign_id || '|' || organization_id || '|' || external_id || '|' || channel || '|' || import_id || '|'
+                    || ifnull(submitted_at, '-') || '|' || answers || '|' || ignored FROM response ORDER BY id
+                """)
+            + String.fetchAll(db, sql: """
+                SELECT r.external_id || '|' || c.question || '|' || c.text FROM response_comment c JOIN response r ON r.id = c.response_id
+                ORDER BY r.id, c.question
+                """)
+            + String.fetchAll(db, sql: """
+                SELECT campaign_id || '|' || organization_id || '|' || question || '|' || value || '|' || counted || '|' || n
+                FROM answer_tally ORDER BY campaign_id, organization_id, question, value, counted
+                """)
+        }
+    }
+
     func importResponses(_ url: URL) throws -> ImportReceipt {
         let sectorOf = Dictionary(uniqueKeysWithValues: organizations.map { ($0.id, $0.sector) })
         return try store.importResponses(campaign: "2025", file: try file(url, kind: "responses"), actor: "тест") { insert in
             try ResponsesFile.visit(url, organizations: organizations, questions: questions) { row in
                 try insert(StoredResponse(externalID: row.externalID, organization: row.organization, channel: row.channel, answers: row.answers,
-                                          asked: ResponseTallier.askedQuestions(row.answers, questions: questions[sectorOf[row.organization]!]!)))
+                                          asked: ResponseTallier.askedQuestions(row.answers, questions: questions[sectorOf[row.organization]!]!),
+                                          comments: row.comments, submittedAt: row.submittedAt))
             }.format.description
         }
     }
@@ -90,8 +120,27 @@ struct StoredCampaignTests {
         #expect(try csv(stored) == csv(files))
     }
 
-    @Test("A responses file with a bad last row stores nothing; the fixed file then loads; the same file twice is a no-op")
-    func allOrNothing() throws {
+    @Test("The bulk import stores the same rows, answers, comments and tallies as the row-by-row import")
+    func bulkSameAsRowByRow() throws {
+        let url = RepositoryPaths.demo.appendingPathComponent("responses.csv")
+        let rowByRow = try StoredDemo(), bulk = try StoredDemo()
+        #expect(try rowByRow.importResponses(url, packed: false).inserted == 2963)
+        #expect(try bulk.importResponses(url, packed: true).inserted == 2963)
+        let expected = try rowByRow.storedResponses()
+        #expect(expected.contains { $0.contains("\"q2\":") } && expected.count > 2963)
+        #expect(try bulk.storedResponses() == expected)
+        // A second file adds to the same tallies.
+        let folder = try RepositoryPaths.temporaryDirectory("responses")
+        let more = folder.appendingPathComponent("more.csv")
+        try Data("response_id,organization_id,channel,q1,q2\nx1,cul-01,web,да,нет\nx2,cul-01,paper,нет,да\n".utf8).write(to: more)
+        _ = try rowByRow.importResponses(more, packed: false)
+        _ = try bulk.importResponses(more, packed: true)
+        #expect(try bulk.storedResponses() == rowByRow.storedResponses())
+    }
+
+    @Test("A responses file with a bad last row stores nothing; the fixed file then loads; the same file twice is a no-op",
+          arguments: [false, true])
+    func allOrNothing(packed: Bool) throws {
         let demo = try StoredDemo()
         let original = try String(contentsOf: RepositoryPaths.demo.appendingPathComponent("responses.csv"), encoding: .utf8)
         let folder = try RepositoryPaths.temporaryDirectory("responses")
@@ -100,26 +149,26 @@ struct StoredCampaignTests {
         let badRow = lastLine.replacingOccurrences(of: ",web,", with: ",почтой,").replacingOccurrences(of: ",paper,", with: ",почтой,")
             .replacingOccurrences(of: ",phone,", with: ",почтой,").replacingOccurrences(of: ",interview,", with: ",почтой,")
         try Data((original.dropLast(lastLine.count + 1) + "\n" + badRow + "\n").utf8).write(to: broken)
-        #expect(throws: DataFileError.self) { try demo.importResponses(broken) }
+        #expect(throws: DataFileError.self) { try demo.importResponses(broken, packed: packed) }
         #expect(try demo.responseCount() == 0)
 
         let good = RepositoryPaths.demo.appendingPathComponent("responses.csv")
-        #expect(try demo.importResponses(good).inserted == 2963)
-        #expect(try demo.importResponses(good).alreadyImported)
+        #expect(try demo.importResponses(good, packed: packed).inserted == 2963)
+        #expect(try demo.importResponses(good, packed: packed).alreadyImported)
         #expect(try demo.responseCount() == 2963)
     }
 
-    @Test("The same questionnaire number from another file is refused, naming it")
-    func duplicateAcrossFiles() throws {
+    @Test("The same questionnaire number from another file is refused, naming it", arguments: [false, true])
+    func duplicateAcrossFiles(packed: Bool) throws {
         let demo = try StoredDemo()
         let folder = try RepositoryPaths.temporaryDirectory("responses")
         let first = folder.appendingPathComponent("a.csv")
         let second = folder.appendingPathComponent("b.csv")
         try Data("response_id,organization_id,channel,q1\nr1,cul-01,web,да\n".utf8).write(to: first)
         try Data("response_id,organization_id,channel,q1\nr1,cul-01,paper,нет\n".utf8).write(to: second)
-        _ = try demo.importResponses(first)
+        _ = try demo.importResponses(first, packed: packed)
         do {
-            _ = try demo.importResponses(second)
+            _ = try demo.importResponses(second, packed: packed)
             Issue.record("a duplicate questionnaire number was accepted")
         } catch {
             #expect((error as? DataFileError)?.problems.first?.message.contains("Анкета с номером «r1» уже загружена в кампанию «2025»") == true)
