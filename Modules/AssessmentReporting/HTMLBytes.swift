@@ -73,10 +73,11 @@ public enum NumberText {
     }
 
     static func append(_ value: Double?, decimals: Int, separator: UInt8 = UInt8(ascii: ","), to bytes: inout [UInt8]) {
-        guard let value else {
+        guard var value else {
             bytes.append(contentsOf: [0xE2, 0x80, 0x94])  // «—»
             return
         }
+        if value == 0 { value = 0 }  // −0 is written «0,00», as the Decimal it becomes
         // Negative values, huge ones and odd precisions are rare in reports: the kernel's own formatting.
         guard value.isFinite, value >= 0, value < 1e12, (0...8).contains(decimals) else {
             for byte in DecimalRounding.format(value, decimals: decimals).utf8 { bytes.append(byte == UInt8(ascii: ",") ? separator : byte) }
