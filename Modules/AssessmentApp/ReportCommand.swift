@@ -12,7 +12,7 @@ public struct ReportCommand: ParsableCommand {
         commandName: "nok-report",
         abstract: "OpenNOK: рейтинги и карточки организаций по результатам НОК (344н).",
         discussion: "Коды выхода: 0 — успех, 1 — ошибка в конфигурации или данных, 64 — неверные аргументы.",
-        subcommands: [RankingsCommand.self, CardCommand.self, SiteCommand.self, BusGovCommand.self, ShortcomingsCommand.self, PlanExecutionCommand.self,
+        subcommands: [RankingsCommand.self, CardCommand.self, SiteCommand.self, PublishCommand.self, BusGovCommand.self, ShortcomingsCommand.self, PlanExecutionCommand.self,
                       DynamicsCommand.self, DashboardCommand.self, DocumentCommand.self])
 
     public init() {}

@@ -40,7 +40,7 @@ public enum BusGovExport {
 
     /// Dot decimals, two places, as machines read them.
     static func number(_ value: Double?) -> String {
-        value.map { DecimalRounding.format($0).replacingOccurrences(of: ",", with: ".") } ?? ""
+        value.map { NumberText.format($0, separator: UInt8(ascii: ".")) } ?? ""
     }
 }
 

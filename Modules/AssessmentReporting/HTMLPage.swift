@@ -25,30 +25,52 @@ public struct HTMLPage: Sendable {
     }
 
     public func open(_ sink: any ReportSink) throws {
-        var out = "<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n"
-        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        out += "<title>\(HTMLText.escape(title))</title>\n<style>\n\(Self.style)"
-        if theme == .accessible { out += Self.accessibleStyle }
+        var out = HTMLBytes(capacity: 8192)
+        open(into: &out)
+        try sink.write(bytes: out)
+    }
+
+    /// The page's head, styles, navigation and the opening of `main`, appended as bytes.
+    public func open(into out: inout HTMLBytes) {
+        out.raw("<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n")
+        out.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        out.raw("<title>")
+        out.escaped(title)
+        out.raw("</title>\n<style>\n")
+        out.raw(Self.style)
+        if theme == .accessible { out.raw(Self.accessibleStyle) }
         if case .document(let landscape) = theme {
-            out += Self.documentStyle + (landscape ? "@page { size: A4 landscape; margin: 15mm 12mm; }\n" : "")
+            out.raw(Self.documentStyle)
+            if landscape { out.raw("@page { size: A4 landscape; margin: 15mm 12mm; }\n") }
         }
-        out += "</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#content\">Перейти к содержанию</a>\n"
+        out.raw("</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#content\">Перейти к содержанию</a>\n")
         if !navigation.isEmpty || alternate != nil {
-            out += "<header class=\"site\"><nav aria-label=\"Разделы\"><ul>\n"
+            out.raw("<header class=\"site\"><nav aria-label=\"Разделы\"><ul>\n")
             for link in navigation {
-                out += "<li><a href=\"\(HTMLText.escape(link.href))\">\(HTMLText.escape(link.title))</a></li>\n"
+                out.raw("<li><a href=\"")
+                out.escaped(link.href)
+                out.raw("\">")
+                out.escaped(link.title)
+                out.raw("</a></li>\n")
             }
             if let alternate {
-                out += "<li class=\"alt\"><a href=\"\(HTMLText.escape(alternate.href))\">\(HTMLText.escape(alternate.title))</a></li>\n"
+                out.raw("<li class=\"alt\"><a href=\"")
+                out.escaped(alternate.href)
+                out.raw("\">")
+                out.escaped(alternate.title)
+                out.raw("</a></li>\n")
             }
-            out += "</ul></nav></header>\n"
+            out.raw("</ul></nav></header>\n")
         }
-        out += "<main id=\"content\" tabindex=\"-1\">\n"
-        try sink.write(out)
+        out.raw("<main id=\"content\" tabindex=\"-1\">\n")
     }
 
     public func close(_ sink: any ReportSink) throws {
         try sink.write("</main>\n</body>\n</html>\n")
+    }
+
+    public static func close(into out: inout HTMLBytes) {
+        out.raw("</main>\n</body>\n</html>\n")
     }
 
     /// Text colours of the pages; each keeps at least 4.5:1 contrast against white (WCAG AA).

@@ -3,30 +3,22 @@ import AssessmentKernel
 /// HTML escaping and number formatting; every name and free text goes through `escape`.
 public enum HTMLText {
     public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
+        // Most names and texts hold nothing to escape: returned as they are, without a copy.
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        var out = HTMLBytes(capacity: text.utf8.count + 16)
+        out.escaped(text)
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
-    public static func number(_ value: Double?) -> String { DecimalRounding.format(value) }
+    public static func number(_ value: Double?) -> String { NumberText.format(value) }
 
     /// A signed change, «+1,25» / «−0,50» / «0,00»; «—» without a previous value.
     public static func change(_ current: Double?, _ previous: Double?) -> String {
         guard let current, let previous else { return "—" }
         let delta = DecimalRounding.round(current - previous, decimals: 2)
-        if delta > 0 { return "+" + DecimalRounding.format(delta) }
-        if delta < 0 { return "−" + DecimalRounding.format(-delta) }
-        return DecimalRounding.format(0)
+        if delta > 0 { return "+" + NumberText.format(delta) }
+        if delta < 0 { return "−" + NumberText.format(-delta) }
+        return NumberText.format(0)
     }
 
     /// A table row of already-escaped cells; the first `headers` cells are row headers.

@@ -19,7 +19,7 @@ public enum MarkdownText {
         return result
     }
 
-    public static func number(_ value: Double?) -> String { DecimalRounding.format(value) }
+    public static func number(_ value: Double?) -> String { NumberText.format(value) }
 
     static func table(header: [String], rows: [[String]]) -> String {
         var lines = ["| " + header.joined(separator: " | ") + " |",

@@ -150,7 +150,8 @@ public enum ExplanationText {
     }
 
     static func factValue(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e12 ? String(Int(value)) : DecimalRounding.format(value, decimals: 4)
-            .replacingOccurrences(of: "0+$", with: "", options: .regularExpression)
+        var out = HTMLBytes(capacity: 24)
+        ExplanationHTML.factValue(value, into: &out)
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 }

@@ -29,7 +29,7 @@ extension RankingReport {
 
     static func number(_ value: Double?) -> String {
         guard let value else { return "" }
-        return DecimalRounding.format(value).replacingOccurrences(of: ",", with: ".")
+        return NumberText.format(value, separator: UInt8(ascii: "."))
     }
 
     static func field(_ text: String) -> String {

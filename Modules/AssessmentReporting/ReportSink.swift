@@ -4,6 +4,12 @@ public import Foundation
 /// instead of being built as one string first.
 public protocol ReportSink: AnyObject {
     func write(_ text: String) throws
+    /// Bytes already built as UTF-8 (HTML pages); sinks that hold bytes take them without a `String`.
+    func write(bytes: HTMLBytes) throws
+}
+
+extension ReportSink {
+    public func write(bytes: HTMLBytes) throws { try write(String(decoding: bytes.bytes, as: UTF8.self)) }
 }
 
 /// Collects the text in memory (tests, small reports).
@@ -13,6 +19,16 @@ public final class StringSink: ReportSink {
     public init() {}
 
     public func write(_ text: String) throws { self.text += text }
+}
+
+/// Collects UTF-8 bytes in memory: a site page built whole before it is written with one call.
+public final class ByteSink: ReportSink {
+    public var buffer: HTMLBytes
+
+    public init(capacity: Int = 1 << 14) { buffer = HTMLBytes(capacity: capacity) }
+
+    public func write(_ text: String) throws { buffer.raw(text) }
+    public func write(bytes: HTMLBytes) throws { buffer.raw(bytes) }
 }
 
 /// Writes to a file handle through a small buffer.
@@ -42,7 +58,13 @@ public final class FileSink: ReportSink {
     }
 
     public func write(_ text: String) throws {
-        buffer.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { buffer.append($0) }
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    public func write(bytes: HTMLBytes) throws {
+        bytes.bytes.withUnsafeBufferPointer { buffer.append($0) }
         if buffer.count >= 1 << 16 { try flush() }
     }
 
@@ -71,5 +93,29 @@ public final class FileSink: ReportSink {
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ReportError.outputFolderMissing(folder.path)
         }
+    }
+}
+
+/// Writes a whole file with plain system calls: no `FileHandle`, no `Data`, no temporary file per page. The
+/// site's pages go into a staging folder that is moved into place at the end, which keeps all-or-nothing.
+enum PlainFile {
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw ReportError.cannotWrite(path) }
+        var closed = false
+        defer { if !closed { close(descriptor) } }
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw ReportError.cannotWrite(path)
+                }
+                offset += written
+            }
+        }
+        closed = true
+        guard close(descriptor) == 0 else { throw ReportError.cannotWrite(path) }
     }
 }

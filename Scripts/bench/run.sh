@@ -8,7 +8,8 @@
 #   scoring               nok-admin score (or nok-report rankings from the store while `score` is absent)
 #                         vs the pandas script (score_pandas.py) vs one raw SQL GROUP BY (groupby_sql.py)
 #   peak memory           /usr/bin/time -v of each of them
-#   reports               every format nok-report supports; formats it does not support are skipped, said so
+#   reports               every format nok-report supports; formats it does not support are skipped, said so;
+#                         and `nok-report publish` (all of them but JSON, the site and bus.gov.ru from one scoring)
 #   growth curve          (--growth, or the full preset) import and scoring at 10k, 100k and 1M responses
 # and checks that OpenNOK and pandas agree to 2 decimals for every institution (exit 1 otherwise).
 # Each step runs --runs times (default 3; full: 3 for the fast steps, 1 for the import and the
@@ -190,6 +191,16 @@ if "$report" --help | grep -qE "^  site( |$)"; then
   done
 else
   skipped+=(site)
+fi
+# Everything published for a campaign from one scoring (rankings in every format but JSON, the site, bus.gov.ru),
+# to compare with the sum of the separate commands above.
+if "$report" --help | grep -qE "^  publish( |$)"; then
+  for _ in $(seq "$fast_runs"); do
+    rm -rf "$out/publish"
+    measure "report publish (all but JSON)" "$report" publish --campaign bench --database "$db" --output "$out/publish"
+  done
+else
+  skipped+=(publish)
 fi
 
 declare -A growth_rows=([g10k]=10000 [g100k]=100000 [full]=1000000)
