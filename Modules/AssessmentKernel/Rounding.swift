@@ -27,6 +27,15 @@ public enum DecimalRounding {
     /// text is formatted or parsed. Foundation reads the rounded `Decimal` back by dividing its mantissa by
     /// 10 once per decimal; the same divisions give the same double.
     static func fastRound(_ value: Double, decimals: Int) -> Double? {
+        guard let mantissa = roundedMantissa(value, decimals: decimals) else { return nil }
+        var result = Double(mantissa)
+        for _ in 0..<decimals { result /= 10 }
+        // A negative value that rounds to zero gives 0, not −0, as the `Decimal` does.
+        return value < 0 && mantissa != 0 ? -result : result
+    }
+
+    /// |value| rounded half-up to `decimals` as an integer count of 10^−decimals (nil outside the fast range).
+    private static func roundedMantissa(_ value: Double, decimals: Int) -> Int64? {
         guard decimals >= 0 && decimals <= 9 else { return nil }
         let magnitude = Swift.abs(value)
         guard magnitude < 4_000_000 else { return nil }
@@ -43,16 +52,26 @@ public enum DecimalRounding {
         let step = powersOfTen[9 - decimals]
         var mantissa = ninths / step
         if step > 1 && ninths % step >= step / 2 { mantissa += 1 }
-        var result = Double(mantissa)
-        for _ in 0..<decimals { result /= 10 }
-        // A negative value that rounds to zero gives 0, not −0, as the `Decimal` does.
-        return value < 0 && mantissa != 0 ? -result : result
+        return mantissa
     }
 
     /// Fixed-point text with a comma, as Russian reports write numbers.
     public static func format(_ value: Double?, decimals: Int = 2) -> String {
         guard let value else { return "—" }
-        return String(format: "%.\(decimals)f", round(value, decimals: decimals))
+        // The digits of the rounded mantissa are what "%.Nf" prints for the rounded double (it lies within a
+        // few ulps of mantissa × 10^−N); written directly, without Foundation's formatting and replacing.
+        if value.isFinite, let mantissa = roundedMantissa(value, decimals: decimals) {
+            var digits = String(mantissa)
+            if digits.count <= decimals { digits = String(repeating: "0", count: decimals + 1 - digits.count) + digits }
+            if decimals > 0 { digits.insert(",", at: digits.index(digits.endIndex, offsetBy: -decimals)) }
+            return value < 0 && mantissa != 0 ? "-" + digits : digits
+        }
+        return formatThroughFoundation(value, decimals: decimals)
+    }
+
+    /// `format`'s definition: Foundation's "%.Nf" of the rounded value, the point replaced by a comma.
+    public static func formatThroughFoundation(_ value: Double, decimals: Int = 2) -> String {
+        String(format: "%.\(decimals)f", round(value, decimals: decimals))
             .replacingOccurrences(of: ".", with: ",")
     }
 }

@@ -20,8 +20,14 @@ struct RoundingTests {
             DecimalRounding.round($0, decimals: decimals).bitPattern != DecimalRounding.roundThroughDecimal($0, decimals: decimals).bitPattern
         }
         #expect(differing.isEmpty, "\(differing.prefix(5))")
+        let formattedDifferently = values.filter {
+            DecimalRounding.format($0, decimals: decimals) != DecimalRounding.formatThroughFoundation($0, decimals: decimals)
+        }
+        #expect(formattedDifferently.isEmpty, "\(formattedDifferently.prefix(5))")
         #expect(DecimalRounding.round(1.005, decimals: 2) == 1.01)
         #expect(DecimalRounding.round(.infinity, decimals: 2) == .infinity)
+        #expect(DecimalRounding.format(-0.001, decimals: 2) == "0,00" && DecimalRounding.format(-2.5, decimals: 1) == "-2,5")
+        #expect(DecimalRounding.format(0.05, decimals: 2) == "0,05" && DecimalRounding.format(nil) == "—")
     }
 }
 
