@@ -1,4 +1,5 @@
 import AssessmentApp
+import AssessmentConfig
 import AssessmentKernel
 import AssessmentReporting
 import Foundation
