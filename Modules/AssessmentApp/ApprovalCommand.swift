@@ -6,7 +6,8 @@ import Foundation
 
 /// The canonical form of a campaign's results: the pretty-printed, sorted-key JSON array of every unit's
 /// score, no timestamps. It is built one score at a time, so `score` can store and hash 10 000
-/// institutions without holding the whole text; the bytes are those of encoding the array at once.
+/// institutions without holding the whole text; the bytes are those of encoding the array at once
+/// with `JSONEncoder` (`CanonicalScoreJSON` writes them by hand).
 public struct ResultsDigest {
     private var hash = StreamingHash()
     private var count = 0
@@ -15,14 +16,14 @@ public struct ResultsDigest {
 
     /// Adds the next score and returns its own canonical JSON (what `score` stores for the institution).
     public mutating func add(_ score: OrganizationScore) throws -> String {
-        try add(encoded: try JSONOutput.encode(score))
+        try add(encoded: try CanonicalScoreJSON.encode(score))
     }
 
-    /// Canonical JSON of consecutive scores, encoded on every core: encoding explanations is most of `score`.
+    /// Canonical JSON of consecutive scores, encoded on every core.
     public static func encode(_ scores: ArraySlice<OrganizationScore>) throws -> [String] {
-        let results = EncodedScores(count: scores.count)
+        let results = ConcurrentSlots<String>(count: scores.count)
         DispatchQueue.concurrentPerform(iterations: scores.count) { offset in
-            results.set(offset, Result { try JSONOutput.encode(scores[scores.startIndex + offset]) })
+            results.set(offset, Result { try CanonicalScoreJSON.encode(scores[scores.startIndex + offset]) })
         }
         return try results.values()
     }
@@ -34,18 +35,33 @@ public struct ResultsDigest {
         return element
     }
 
+    /// Adds the next score's text as it stands inside the array (`arrayBytes`), computed elsewhere.
+    public mutating func add(arrayBytes: [UInt8]) {
+        hash.update(arrayBytes)
+        count += 1
+    }
+
     /// An element's text as it stands inside the array: every non-empty line indented two more spaces, and
-    /// ",\n" before all but the first. Done on bytes: string splitting was most of the time of `score`.
-    static func arrayBytes(of element: String, first: Bool) -> [UInt8] {
-        var bytes: [UInt8] = Array((first ? "[\n  " : ",\n  ").utf8)
-        bytes.reserveCapacity(element.utf8.count * 5 / 4)
-        var previous: UInt8 = 0
-        for byte in element.utf8.dropLast() {
-            if previous == 0x0A && byte != 0x0A { bytes.append(0x20); bytes.append(0x20) }
-            bytes.append(byte)
-            previous = byte
+    /// ",\n" before all but the first. Copies whole lines: going byte by byte was a visible part of `score`.
+    public static func arrayBytes(of element: String, first: Bool) -> [UInt8] {
+        var element = element
+        return element.withUTF8 { utf8 in
+            var bytes: [UInt8] = Array((first ? "[\n  " : ",\n  ").utf8)
+            bytes.reserveCapacity(utf8.count * 5 / 4)
+            let end = max(utf8.count - 1, 0)  // the element's final line break is not part of it
+            var start = 0
+            while start < end {
+                var stop = start
+                while stop < end && utf8[stop] != 0x0A { stop += 1 }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<stop]))
+                guard stop < end else { break }
+                bytes.append(0x0A)
+                // Indent the next line unless it is empty (JSONEncoder writes an empty array as "[\n\n  ]").
+                if stop + 1 < end && utf8[stop + 1] != 0x0A { bytes.append(0x20); bytes.append(0x20) }
+                start = stop + 1
+            }
+            return bytes
         }
-        return bytes
     }
 
     /// Writes the canonical array of `scores` piece by piece: the same bytes as encoding it at once, without
@@ -55,12 +71,25 @@ public struct ResultsDigest {
         var start = 0
         while start < scores.count {
             let chunk = scores[start..<min(start + 256, scores.count)]
-            for (offset, element) in try encode(chunk).enumerated() {
-                try sink.write(String(decoding: arrayBytes(of: element, first: start + offset == 0), as: UTF8.self))
+            for (offset, element) in try elements(chunk).enumerated() {
+                try sink.write((start + offset == 0 ? "[\n  " : ",\n  ") + element)
             }
             start += chunk.count
         }
         try sink.write("\n]\n")
+    }
+
+    /// Consecutive scores as elements of the canonical array (nested one level, no separators), on every core.
+    static func elements(_ scores: ArraySlice<OrganizationScore>) throws -> [String] {
+        let results = ConcurrentSlots<String>(count: scores.count)
+        DispatchQueue.concurrentPerform(iterations: scores.count) { offset in
+            results.set(offset, Result {
+                var writer = CanonicalScoreJSON(depth: 1)
+                try writer.write(scores[scores.startIndex + offset])
+                return String(decoding: writer.bytes, as: UTF8.self)
+            })
+        }
+        return try results.values()
     }
 
     public func finalize() -> String {
@@ -71,27 +100,35 @@ public struct ResultsDigest {
 
     /// The whole payload and its hash, for approval, which keeps the text.
     public static func make(_ campaign: ScoredCampaign) throws -> (payload: String, hash: String) {
-        let payload = try JSONOutput.encode(campaign.unitScores)
-        var digest = ResultsDigest()
-        for score in campaign.unitScores { _ = try digest.add(score) }
-        return (payload, digest.finalize())
+        var payload: [UInt8] = []
+        var writer = CanonicalScoreJSON(depth: 1)
+        for score in campaign.unitScores {
+            payload.append(contentsOf: (payload.isEmpty ? "[\n  " : ",\n  ").utf8)
+            writer.removeAll()
+            try writer.write(score)
+            payload.append(contentsOf: writer.bytes)
+        }
+        payload.append(contentsOf: (payload.isEmpty ? "[\n\n]\n" : "\n]\n").utf8)
+        var hash = StreamingHash()
+        hash.update(payload)
+        return (String(decoding: payload, as: UTF8.self), hash.finalize())
     }
 }
 
-/// Slots the concurrent encoder fills, one per score.
-private final class EncodedScores: @unchecked Sendable {
-    private var slots: [Result<String, any Error>?]
+/// Slots concurrent workers fill, one per item.
+final class ConcurrentSlots<Value>: @unchecked Sendable {
+    private var slots: [Result<Value, any Error>?]
     private let lock = NSLock()
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ index: Int, _ result: Result<String, any Error>) {
+    func set(_ index: Int, _ result: Result<Value, any Error>) {
         lock.lock()
         slots[index] = result
         lock.unlock()
     }
 
-    func values() throws -> [String] { try slots.map { try $0!.get() } }
+    func values() throws -> [Value] { try slots.map { try $0!.get() } }
 }
 
 struct ApproveCommand: ParsableCommand {

@@ -55,18 +55,19 @@ public struct DataOptions: ParsableArguments {
     }
 
     /// Loads the configs and the campaign files, and tells on stderr what was detected in each file.
-    func load(_ config: ConfigOptions) throws -> (AppEnvironment, ScoredCampaign) {
+    func load(_ config: ConfigOptions, explanations: Bool = true) throws -> (AppEnvironment, ScoredCampaign) {
         let environment = try config.environment()
-        let campaign = try load(environment)
+        let campaign = try load(environment, explanations: explanations)
         campaign.formats.forEach { printError("Прочитано: \($0)") }
         return (environment, campaign)
     }
 
-    func load(_ environment: AppEnvironment) throws -> ScoredCampaign {
+    func load(_ environment: AppEnvironment, explanations: Bool = true) throws -> ScoredCampaign {
         if let campaign {
             var database = DatabaseOptions()
             database.path = databasePath
-            return try ScoredCampaign.load(campaign: campaign, store: SQLiteCampaignStore(database: try database.open()), environment: environment)
+            return try ScoredCampaign.load(campaign: campaign, store: SQLiteCampaignStore(database: try database.open()), environment: environment,
+                                           explanations: explanations)
         }
         let base = directory.map { URL(fileURLWithPath: $0) }
         func file(_ explicit: String?, _ name: String) -> URL {
@@ -75,7 +76,7 @@ public struct DataOptions: ParsableArguments {
         return try ScoredCampaign.load(
             organizations: file(organizations, "organizations.csv"), checklists: file(checklists, "checklists.csv"),
             responses: file(responses, "responses.csv"), environment: environment,
-            methodology: methodology.map { MethodologyID($0) })
+            methodology: methodology.map { MethodologyID($0) }, explanations: explanations)
     }
 }
 

@@ -36,7 +36,10 @@ struct RankingsCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let inputs = try ReportInputs.load(config: config, data: data, comparison: comparison)
+            // Markdown and CSV show numbers only: their scores are computed without explanations (the text
+            // of every explanation was most of their time and memory). JSON, HTML and XLSX keep them.
+            let explanations = ![OutputFormat.markdown, .csv].contains(output.format)
+            let inputs = try ReportInputs.load(config: config, data: data, comparison: comparison, explanations: explanations)
             let (environment, campaign) = (inputs.environment, inputs.campaign)
             var sectors = environment.config.sectors
             if let sector {

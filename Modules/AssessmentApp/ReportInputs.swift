@@ -34,8 +34,10 @@ struct ReportInputs {
     var today: Day
     var database: AppDatabase?
 
-    static func load(config: ConfigOptions, data: DataOptions, comparison: ComparisonOptions) throws -> ReportInputs {
-        let (environment, campaign) = try data.load(config)
+    /// `explanations: false` scores both campaigns without explanations, for reports that show only numbers.
+    static func load(config: ConfigOptions, data: DataOptions, comparison: ComparisonOptions,
+                     explanations: Bool = true) throws -> ReportInputs {
+        let (environment, campaign) = try data.load(config, explanations: explanations)
         let today = comparison.today ?? Day(Date())
         if let id = data.campaign {
             var options = DatabaseOptions()
@@ -53,7 +55,8 @@ struct ReportInputs {
             var previous: ScoredCampaign?
             var previousPlan: [ImprovementMeasure] = []
             if let previousStored {
-                previous = try ScoredCampaign.load(campaign: previousStored.id, store: store, environment: environment)
+                previous = try ScoredCampaign.load(campaign: previousStored.id, store: store, environment: environment,
+                                                   explanations: explanations)
                 previousPlan = try plans.measures(campaign: previousStored.id)
             }
             return ReportInputs(
@@ -64,7 +67,7 @@ struct ReportInputs {
         var previous: ScoredCampaign?
         if let directory = comparison.previousData {
             previous = try ScoredCampaign.load(from: URL(fileURLWithPath: directory), environment: environment,
-                                               methodology: data.methodology.map { MethodologyID($0) })
+                                               methodology: data.methodology.map { MethodologyID($0) }, explanations: explanations)
         }
         var plan: [ImprovementMeasure] = []
         if let file = comparison.planFile {

@@ -39,26 +39,37 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let store = SQLiteCampaignStore(database: try database.open())
-            let scored = try ScoredCampaign.load(campaign: campaign, store: store, environment: try config.environment())
+            let (_, scorer) = try CampaignScorer.load(campaign: campaign, store: store, environment: try config.environment())
             let previous = try store.scoreRuns(campaign: campaign).last
-            // Each score is encoded, stored and hashed in turn: 10 000 explanations are never one text.
+            var insufficientSample: [String] = []
+            var unknownSample: [String] = []
+            // Institutions are scored and written a chunk at a time on every core, then stored and hashed in
+            // order: only one chunk's scores and texts are alive at once, never 10 000 explanations.
             let run = try store.storeScores(campaign: campaign, actor: database.resolvedActor) { insert in
                 var digest = ResultsDigest()
                 var start = 0
-                while start < scored.unitScores.count {
-                    let chunk = scored.unitScores[start..<min(start + 256, scored.unitScores.count)]
-                    for (score, element) in zip(chunk, try ResultsDigest.encode(chunk)) {
-                        try insert(StoredScore(organization: score.organization.id, total: score.total, payload: try digest.add(encoded: element)))
+                while start < scorer.data.count {
+                    let chunk = start..<min(start + Self.chunk, scorer.data.count)
+                    let written = scorer.map(chunk) { index in Result { try WrittenScore(scorer.score(index), first: index == 0) } }
+                    for result in written {
+                        let score = try result.get()
+                        digest.add(arrayBytes: score.arrayBytes)
+                        try insert(score.stored)
+                        switch score.sample {
+                        case .insufficient: insufficientSample.append(score.stored.organization.rawValue)
+                        case .unknown: unknownSample.append(score.stored.organization.rawValue)
+                        case .sufficient: break
+                        }
                     }
-                    start += chunk.count
+                    start = chunk.upperBound
                 }
                 return digest.finalize()
             }
             let hash = run.contentHash
             let summary = Summary(
-                campaign: campaign, run: run.run, contentHash: hash, organizations: scored.unitScores.count, ranked: scored.scores.count,
-                insufficientSample: scored.unitScores.filter { $0.sample.status == .insufficient }.map(\.organization.id.rawValue),
-                unknownSample: scored.unitScores.filter { $0.sample.status == .unknown }.map(\.organization.id.rawValue),
+                campaign: campaign, run: run.run, contentHash: hash, organizations: scorer.data.count,
+                ranked: BranchAggregation.rankedCount(scorer.data.map(\.organization), policies: scorer.engine.policies),
+                insufficientSample: insufficientSample, unknownSample: unknownSample,
                 unchangedSinceRun: previous?.contentHash == hash ? previous?.run : nil)
             if json {
                 print(try JSONOutput.encode(summary), terminator: "")
@@ -78,6 +89,23 @@ struct ScoreCommand: ParsableCommand {
                 print("Минимальная выборка не проверена — нет числа получателей услуг в реестре (\(summary.unknownSample.count)): "
                       + Self.some(summary.unknownSample))
             }
+        }
+    }
+
+    /// Institutions scored between two trips to the store.
+    static let chunk = 256
+
+    /// One institution's score as stored: its canonical text, and that text as it stands in the hashed array.
+    struct WrittenScore: Sendable {
+        var stored: StoredScore
+        var arrayBytes: [UInt8]
+        var sample: SampleCheck.Status
+
+        init(_ score: OrganizationScore, first: Bool) throws {
+            let text = try CanonicalScoreJSON.encode(score)
+            stored = StoredScore(organization: score.organization.id, total: score.total, payload: text)
+            arrayBytes = ResultsDigest.arrayBytes(of: text, first: first)
+            sample = score.sample.status
         }
     }
 }

@@ -6,13 +6,21 @@ public enum BranchAggregation {
     public static func apply(_ scores: [OrganizationScore], policies: ScoringPolicies) -> [OrganizationScore] {
         guard policies.branches == .meanOfUnits else { return scores }
         let branchesByParent = Dictionary(grouping: scores.filter { $0.organization.parent != nil }) { $0.organization.parent! }
+        let ids = Set(scores.map(\.organization.id))
         return scores.compactMap { score -> OrganizationScore? in
-            if let parent = score.organization.parent, scores.contains(where: { $0.organization.id == parent }) {
+            if let parent = score.organization.parent, ids.contains(parent) {
                 return nil
             }
             guard let branches = branchesByParent[score.organization.id], !branches.isEmpty else { return score }
             return combine(head: score, units: [score] + branches, policies: policies)
         }
+    }
+
+    /// How many entries `apply` leaves for these units, without scoring them.
+    public static func rankedCount(_ units: [Organization], policies: ScoringPolicies) -> Int {
+        guard policies.branches == .meanOfUnits else { return units.count }
+        let ids = Set(units.map(\.id))
+        return units.filter { unit in unit.parent.map { !ids.contains($0) } ?? true }.count
     }
 
     static func combine(head: OrganizationScore, units: [OrganizationScore], policies: ScoringPolicies) -> OrganizationScore {

@@ -25,6 +25,10 @@ public struct Explanation: Sendable, Equatable, Codable {
     }
 
     public func fact(_ name: Fact.Name) -> Double? { facts.first { $0.name == name }?.value }
+
+    /// What a score carries when its caller did not ask for explanations (rankings that show only numbers):
+    /// the value alone, no subject, rule, facts or children.
+    public static func omitted(_ value: Double?) -> Explanation { Explanation(subject: "", value: value, rule: "") }
 }
 
 public struct Fact: Sendable, Equatable, Codable {

@@ -5,6 +5,8 @@ struct FormulaEvaluator {
     let customKinds: [String: any CustomIndicatorKind]
     let policies: ScoringPolicies
     let data: OrganizationData
+    /// False when the caller shows only the numbers: explanations then carry their value alone, and no text is built.
+    var explain = true
 
     func evaluate(_ formula: Formula) -> FormulaResult {
         switch formula {
@@ -25,6 +27,11 @@ struct FormulaEvaluator {
         }
     }
 
+    /// The explanation `make` builds, or only the value when explanations were not asked for.
+    private func explained(_ value: Double?, _ make: @autoclosure () -> Explanation) -> Explanation {
+        explain ? make() : .omitted(value)
+    }
+
     private func questionLabel(_ id: QuestionID) -> String {
         let symbol = questions[id]?.symbol.map { " (\($0))" } ?? ""
         return "вопрос \(id)\(symbol)"
@@ -33,21 +40,24 @@ struct FormulaEvaluator {
     private func share(_ id: QuestionID, positive: [String]) -> FormulaResult {
         let tally = data.tally(id)
         let numerator = tally.count(of: positive)
-        let wanted = positive == [AnswerKind.yes] ? "«да»" : positive.map { "«\($0)»" }.joined(separator: ", ")
-        var facts = [Fact(.numerator, Double(numerator)), Fact(.denominator, Double(tally.answered))]
-        var notes: [String] = []
-        if tally.ignoredByFilter > 0 {
-            facts.append(Fact(.ignoredByFilter, Double(tally.ignoredByFilter)))
-            notes.append("\(tally.ignoredByFilter) ответ(ов) на \(id) дано вопреки фильтру анкеты и не учтено.")
+        func facts() -> [Fact] {
+            [Fact(.numerator, Double(numerator)), Fact(.denominator, Double(tally.answered))]
+                + (tally.ignoredByFilter > 0 ? [Fact(.ignoredByFilter, Double(tally.ignoredByFilter))] : [])
         }
-        let rule = "100 × ответы \(wanted) / ответившие на \(questionLabel(id))"
+        func notes() -> [String] {
+            tally.ignoredByFilter > 0 ? ["\(tally.ignoredByFilter) ответ(ов) на \(id) дано вопреки фильтру анкеты и не учтено."] : []
+        }
+        func rule() -> String {
+            let wanted = positive == [AnswerKind.yes] ? "«да»" : positive.map { "«\($0)»" }.joined(separator: ", ")
+            return "100 × ответы \(wanted) / ответившие на \(questionLabel(id))"
+        }
         if tally.answered == 0 {
-            return zeroDenominator(subject: "Доля: \(questionLabel(id))", rule: rule, facts: facts, notes: notes,
+            return zeroDenominator(subject: "Доля: \(questionLabel(id))", rule: rule(), facts: facts(), notes: notes(),
                                    reason: "никто не ответил на \(id)")
         }
         let value = 100 * Double(numerator) / Double(tally.answered)
-        return FormulaResult(value: value, explanation: Explanation(
-            subject: "Доля: \(questionLabel(id))", value: value, rule: rule, facts: facts, notes: notes))
+        return FormulaResult(value: value, explanation: explained(value, Explanation(
+            subject: "Доля: \(questionLabel(id))", value: value, rule: rule(), facts: facts(), notes: notes())))
     }
 
     private struct ItemCount {
@@ -84,31 +94,35 @@ struct FormulaEvaluator {
         let count = countItems(id)
         let raw = Double(count.present) * pointsPerItem
         let value = min(raw, cap)
-        var notes = missingNotes(id, count)
-        if raw > cap { notes.append("Сумма \(DecimalRounding.format(raw)) ограничена пределом \(DecimalRounding.format(cap)).") }
-        let explanation = Explanation(
+        func notes() -> [String] {
+            missingNotes(id, count)
+                + (raw > cap ? ["Сумма \(DecimalRounding.format(raw)) ограничена пределом \(DecimalRounding.format(cap))."] : [])
+        }
+        let explanation = explained(value, Explanation(
             subject: "Баллы по чек-листу \(checklistTitle(id))", value: value,
             rule: "\(DecimalRounding.format(pointsPerItem, decimals: 0)) баллов за каждый имеющийся пункт, не более \(DecimalRounding.format(cap, decimals: 0))",
             facts: [Fact(.itemsPresent, Double(count.present)), Fact(.pointsPerItem, pointsPerItem),
                     Fact(.points, raw), Fact(.cap, cap)],
-            notes: notes)
+            notes: notes()))
         return FormulaResult(value: value, explanation: explanation)
     }
 
     private func checklistRatio(_ lists: [ChecklistID]) -> FormulaResult {
         let parts = lists.map { id -> FormulaResult in
             let count = countItems(id)
-            var facts = [Fact(.numerator, Double(count.present)), Fact(.denominator, Double(count.applicable))]
-            if count.notApplicable > 0 { facts.append(Fact(.itemsNotApplicable, Double(count.notApplicable))) }
-            let subject = "Доля пунктов чек-листа \(checklistTitle(id))"
+            func facts() -> [Fact] {
+                [Fact(.numerator, Double(count.present)), Fact(.denominator, Double(count.applicable))]
+                    + (count.notApplicable > 0 ? [Fact(.itemsNotApplicable, Double(count.notApplicable))] : [])
+            }
+            func subject() -> String { "Доля пунктов чек-листа \(checklistTitle(id))" }
             let rule = "100 × пунктов есть / пунктов применимо"
             if count.applicable == 0 {
-                return zeroDenominator(subject: subject, rule: rule, facts: facts, notes: missingNotes(id, count),
+                return zeroDenominator(subject: subject(), rule: rule, facts: facts(), notes: missingNotes(id, count),
                                        reason: "в чек-листе \(checklistTitle(id)) нет применимых пунктов")
             }
             let value = 100 * Double(count.present) / Double(count.applicable)
-            return FormulaResult(value: value, explanation: Explanation(
-                subject: subject, value: value, rule: rule, facts: facts, notes: missingNotes(id, count)))
+            return FormulaResult(value: value, explanation: explained(value, Explanation(
+                subject: subject(), value: value, rule: rule, facts: facts(), notes: missingNotes(id, count))))
         }
         return aggregate(parts, weights: Array(repeating: 1, count: parts.count),
                          rule: "100 × среднее долей «есть / применимо» по спискам", showWeights: false)
@@ -127,17 +141,18 @@ struct FormulaEvaluator {
                 unmatched += count
             }
         }
-        var notes: [String] = []
-        if unmatched > 0 { notes.append("\(unmatched) ответ(ов) на \(id) не нашли строки в таблице и не учтены.") }
+        func notes() -> [String] {
+            unmatched > 0 ? ["\(unmatched) ответ(ов) на \(id) не нашли строки в таблице и не учтены."] : []
+        }
         let facts = [Fact(.points, points), Fact(.denominator, Double(matched))]
-        let rule = "среднее по ответившим баллов из таблицы по \(questionLabel(id))"
+        func rule() -> String { "среднее по ответившим баллов из таблицы по \(questionLabel(id))" }
         if matched == 0 {
-            return zeroDenominator(subject: "Баллы: \(questionLabel(id))", rule: rule, facts: facts, notes: notes,
+            return zeroDenominator(subject: "Баллы: \(questionLabel(id))", rule: rule(), facts: facts, notes: notes(),
                                    reason: "нет ответов на \(id)")
         }
         let value = points / Double(matched)
-        return FormulaResult(value: value, explanation: Explanation(
-            subject: "Баллы: \(questionLabel(id))", value: value, rule: rule, facts: facts, notes: notes))
+        return FormulaResult(value: value, explanation: explained(value, Explanation(
+            subject: "Баллы: \(questionLabel(id))", value: value, rule: rule(), facts: facts, notes: notes())))
     }
 
     private func combine(_ terms: [WeightedTerm], rule: String, showWeights: Bool) -> FormulaResult {
@@ -150,9 +165,11 @@ struct FormulaEvaluator {
         var weightUsed = 0.0
         var children: [Explanation] = []
         for (part, weight) in zip(parts, weights) {
-            var child = part.explanation
-            if showWeights { child.facts.insert(Fact(.weight, weight), at: 0) }
-            children.append(child)
+            if explain {
+                var child = part.explanation
+                if showWeights { child.facts.insert(Fact(.weight, weight), at: 0) }
+                children.append(child)
+            }
             guard let value = part.value else { continue }
             sum += weight * value
             weightUsed += weight
@@ -164,13 +181,13 @@ struct FormulaEvaluator {
             value = nil
         } else {
             value = sum / weightUsed
-            if weightUsed < totalWeight - 1e-9 {
+            if explain && weightUsed < totalWeight - 1e-9 {
                 notes.append("Часть подзначений исключена; веса оставшихся пересчитаны в сумму 1.")
             }
         }
         return FormulaResult(
             value: value,
-            explanation: Explanation(subject: "Сводное значение", value: value, rule: rule, notes: notes, children: children),
+            explanation: explained(value, Explanation(subject: "Сводное значение", value: value, rule: rule, notes: notes, children: children)),
             hitZeroDenominator: parts.contains { $0.hitZeroDenominator })
     }
 
@@ -180,10 +197,15 @@ struct FormulaEvaluator {
             return FormulaResult(value: nil, explanation: Explanation(
                 subject: "Вид показателя «\(kind)»", value: nil, rule: "нет плагина с этим видом показателя"))
         }
-        return implementation.evaluate(parameters: parameters, data: data, policies: policies)
+        var result = implementation.evaluate(parameters: parameters, data: data, policies: policies)
+        if !explain { result.explanation = .omitted(result.value) }
+        return result
     }
 
-    private func zeroDenominator(subject: String, rule: String, facts: [Fact], notes: [String], reason: String) -> FormulaResult {
+    private func zeroDenominator(
+        subject: @autoclosure () -> String, rule: @autoclosure () -> String, facts: @autoclosure () -> [Fact],
+        notes: @autoclosure () -> [String], reason: @autoclosure () -> String
+    ) -> FormulaResult {
         let value: Double?
         let outcome: String
         switch policies.zeroDenominator {
@@ -191,10 +213,11 @@ struct FormulaEvaluator {
         case .full: value = 100; outcome = "значение 100"
         case .exclude: value = nil; outcome = "часть исключена, веса пересчитаны"
         }
-        let note = "Знаменатель равен 0 (\(reason)); правило zero_denominator = \(policies.zeroDenominator.rawValue): \(outcome)."
         return FormulaResult(
             value: value,
-            explanation: Explanation(subject: subject, value: value, rule: rule, facts: facts, notes: notes + [note]),
+            explanation: explained(value, Explanation(
+                subject: subject(), value: value, rule: rule(), facts: facts(),
+                notes: notes() + ["Знаменатель равен 0 (\(reason())); правило zero_denominator = \(policies.zeroDenominator.rawValue): \(outcome)."])),
             hitZeroDenominator: true)
     }
 }

@@ -12,15 +12,50 @@ public struct ScoringEngine: Sendable {
         self.customKinds = customKinds
     }
 
+    /// Scores one organisation. With `explanations: false` every explanation carries its value alone
+    /// (`Explanation.omitted`) and no text is built: for reports that show only the numbers.
     public func score(
         _ data: OrganizationData, sector: SectorDefinition, extraCriteria: [ExtraCriterion] = [],
-        regionalIndex: RegionalIndex? = nil
+        regionalIndex: RegionalIndex? = nil, explanations: Bool = true
     ) -> OrganizationScore {
-        let extras = extraCriteria.filter { $0.sectors.contains(sector.id) }
-        let evaluator = FormulaEvaluator(
-            questions: Dictionary((sector.questions + extras.flatMap(\.questions)).map { ($0.id, $0) }) { a, _ in a },
-            checklists: Dictionary((sector.checklists + extras.flatMap(\.checklists)).map { ($0.id, $0) }) { a, _ in a },
-            customKinds: customKinds, policies: policies, data: data)
+        scorer(for: sector, extraCriteria: extraCriteria, regionalIndex: regionalIndex).score(data, explanations: explanations)
+    }
+
+    /// What scoring many organisations of one sector shares, prepared once.
+    public func scorer(for sector: SectorDefinition, extraCriteria: [ExtraCriterion] = [], regionalIndex: RegionalIndex? = nil)
+        -> SectorScorer
+    {
+        SectorScorer(engine: self, sector: sector, extraCriteria: extraCriteria, regionalIndex: regionalIndex)
+    }
+}
+
+/// The engine prepared for one sector: question and check-list look-ups built once, not per organisation.
+public struct SectorScorer: Sendable {
+    let engine: ScoringEngine
+    let sector: SectorDefinition
+    let extras: [ExtraCriterion]
+    let regionalIndex: RegionalIndex?
+    let questions: [QuestionID: Question]
+    let checklists: [ChecklistID: Checklist]
+
+    init(engine: ScoringEngine, sector: SectorDefinition, extraCriteria: [ExtraCriterion], regionalIndex: RegionalIndex?) {
+        self.engine = engine
+        self.sector = sector
+        self.regionalIndex = regionalIndex
+        extras = extraCriteria.filter { $0.sectors.contains(sector.id) }
+        questions = Dictionary((sector.questions + extras.flatMap(\.questions)).map { ($0.id, $0) }) { a, _ in a }
+        checklists = Dictionary((sector.checklists + extras.flatMap(\.checklists)).map { ($0.id, $0) }) { a, _ in a }
+    }
+
+    private var methodology: Methodology { engine.methodology }
+    private var policies: ScoringPolicies { engine.policies }
+
+    /// Scores one organisation of the sector; see `ScoringEngine.score`.
+    public func score(_ data: OrganizationData, explanations: Bool = true) -> OrganizationScore {
+        let explain = explanations
+        var evaluator = FormulaEvaluator(
+            questions: questions, checklists: checklists, customKinds: engine.customKinds, policies: policies, data: data)
+        evaluator.explain = explain
         let organization = data.organization
         let applied = Set(sector.appliedCriteria(type: organization.type, kind: organization.kind)
                           ?? methodology.criteria.map(\.id))
@@ -33,16 +68,16 @@ public struct ScoringEngine: Sendable {
             guard applied.contains(criterion.id) else {
                 criterionScores.append(CriterionScore(
                     id: criterion.id, title: criterion.title, applied: false, value: nil,
-                    explanation: Explanation(
+                    explanation: explain ? Explanation(
                         subject: "Критерий \(criterion.id) «\(criterion.title)»", value: nil,
-                        rule: "не применяется к организациям этого типа и вида (sector.yaml, ключ criteria)")))
+                        rule: "не применяется к организациям этого типа и вида (sector.yaml, ключ criteria)") : .omitted(nil)))
                 continue
             }
             var scored: [(IndicatorScore, Double)] = []
             for weight in weights {
                 guard let indicator = sector.indicator(weight.indicator) else { continue }
                 let result = evaluator.evaluate(indicator.formula)
-                let score = indicatorScore(indicator, criterion: criterion.id, result: result)
+                let score = indicatorScore(indicator, criterion: criterion.id, result: result, explain: explain)
                 if result.hitZeroDenominator {
                     flags.append(ScoreFlag(code: .zeroDenominator, message:
                         "Показатель \(indicator.id): нулевой знаменатель, применено правило zero_denominator = \(policies.zeroDenominator.rawValue)."))
@@ -58,7 +93,7 @@ public struct ScoringEngine: Sendable {
             }
             criterionScores.append(CriterionScore(
                 id: criterion.id, title: criterion.title, applied: true, value: rounded,
-                explanation: Explanation(
+                explanation: !explain ? .omitted(rounded) : Explanation(
                     subject: "Критерий \(criterion.id) «\(criterion.title)»", value: rounded,
                     rule: "Σ вес × значение показателя" + roundingSuffix,
                     notes: scored.contains { $0.0.value == nil } && rounded != nil
@@ -73,7 +108,7 @@ public struct ScoringEngine: Sendable {
         let counted = criterionScores.filter { $0.applied && $0.value != nil }
         let total = counted.isEmpty ? nil
             : DecimalRounding.round(counted.compactMap(\.value).reduce(0, +) / Double(counted.count), decimals: policies.decimals)
-        let totalExplanation = Explanation(
+        let totalExplanation = !explain ? .omitted(total) : Explanation(
             subject: "Итоговый показатель организации", value: total,
             rule: "среднее применённых критериев: (" + counted.map(\.id.rawValue).joined(separator: " + ") + ") / \(counted.count)",
             notes: criterionScores.filter { !$0.applied }.isEmpty ? [] :
@@ -96,7 +131,7 @@ public struct ScoringEngine: Sendable {
                 "Нет данных чек-листа «\(list.title)»: все его пункты считаются отсутствующими."))
         }
 
-        let extraScores = extras.map { scoreExtra($0, evaluator: evaluator) }
+        let extraScores = extras.map { scoreExtra($0, evaluator: evaluator, explain: explain) }
         for extra in extraScores where extra.value == nil {
             flags.append(ScoreFlag(code: .extraWithoutValue, message: "Дополнительный критерий «\(extra.title)» не получил значения."))
         }
@@ -139,25 +174,28 @@ public struct ScoringEngine: Sendable {
         return present.reduce(0) { $0 + $1.0 * $1.1 } / weightUsed
     }
 
-    private func indicatorScore(_ indicator: Indicator, criterion: CriterionID, result: FormulaResult) -> IndicatorScore {
+    private func indicatorScore(_ indicator: Indicator, criterion: CriterionID, result: FormulaResult, explain: Bool) -> IndicatorScore {
         let value = roundStep(result.value)
         var explanation = result.explanation
-        explanation.subject = "Показатель \(indicator.id) «\(indicator.title)»"
         explanation.value = value
-        explanation.rule += roundingSuffix
+        if explain {
+            explanation.subject = "Показатель \(indicator.id) «\(indicator.title)»"
+            explanation.rule += roundingSuffix
+        }
         return IndicatorScore(id: indicator.id, title: indicator.title, criterion: criterion, value: value, explanation: explanation)
     }
 
-    private func scoreExtra(_ extra: ExtraCriterion, evaluator: FormulaEvaluator) -> ExtraCriterionScore {
+    private func scoreExtra(_ extra: ExtraCriterion, evaluator: FormulaEvaluator, explain: Bool) -> ExtraCriterionScore {
         let scored = extra.weights.compactMap { weight -> (IndicatorScore, Double)? in
             guard let indicator = extra.indicators.first(where: { $0.id == weight.indicator }) else { return nil }
-            let score = indicatorScore(indicator, criterion: CriterionID(extra.id.rawValue), result: evaluator.evaluate(indicator.formula))
+            let score = indicatorScore(indicator, criterion: CriterionID(extra.id.rawValue), result: evaluator.evaluate(indicator.formula),
+                                       explain: explain)
             return (score, weight.weight)
         }
         let value = roundStep(weightedMean(scored.map { ($0.0.value, $0.1) }))
         return ExtraCriterionScore(
             id: extra.id, title: extra.title, value: value, indicators: scored.map(\.0),
-            explanation: Explanation(
+            explanation: !explain ? .omitted(value) : Explanation(
                 subject: "Дополнительный критерий «\(extra.title)»", value: value,
                 rule: "Σ вес × значение показателя; не входит в итог по 344н" + roundingSuffix,
                 children: scored.map { score, weight in
