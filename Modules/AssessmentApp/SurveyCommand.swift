@@ -167,7 +167,7 @@ struct TicketsCommand: ParsableCommand {
 
 struct OperatorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "operator", abstract: "Операторы ввода анкет.", subcommands: [AddOperator.self, ListOperators.self])
+        commandName: "operator", abstract: "Операторы ввода анкет.", subcommands: [AddOperator.self, ListOperators.self, DeactivateOperator.self, ActivateOperator.self])
 }
 
 struct AddOperator: ParsableCommand {
@@ -214,6 +214,41 @@ struct ListOperators: ParsableCommand {
             for account in try SQLiteSurveyStore(database: try database.open()).operators() {
                 print("\(account.login)\t\(account.name)\t\(account.active ? "активен" : "отключён")")
             }
+        }
+    }
+}
+
+/// A departed or compromised operator loses access at once; what they entered stays and keeps their login.
+struct DeactivateOperator: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deactivate", abstract: "Отключить оператора: вход запрещается, открытые сессии завершаются; введённые им анкеты остаются.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Логин оператора.")
+    var login: String
+
+    func run() throws {
+        try runReportingErrors {
+            try SQLiteSurveyStore(database: try database.open()).setOperatorActive(login: login, active: false, actor: database.resolvedActor)
+            print("Оператор «\(login)» отключён: войти больше нельзя, открытые сессии завершены.")
+        }
+    }
+}
+
+struct ActivateOperator: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "activate", abstract: "Снова разрешить вход отключённому оператору (пароль прежний).")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Логин оператора.")
+    var login: String
+
+    func run() throws {
+        try runReportingErrors {
+            try SQLiteSurveyStore(database: try database.open()).setOperatorActive(login: login, active: true, actor: database.resolvedActor)
+            print("Оператор «\(login)» снова может входить.")
         }
     }
 }

@@ -252,6 +252,9 @@ public protocol SurveyStore: Sendable {
     func addOperator(_ account: OperatorAccount, actor: String) throws
     func operatorAccount(login: String) throws -> OperatorAccount?
     func operators() throws -> [OperatorAccount]
+    /// Switches an operator off (their sessions end at once; their entered questionnaires stay) or back on.
+    /// An unknown login is `SurveyStoreError.operatorNotFound`.
+    func setOperatorActive(login: String, active: Bool, actor: String) throws
     func startSession(tokenHash: String, session: OperatorSession) throws
     /// The session if it exists and has not expired at `now`.
     func session(tokenHash: String, now: Date) throws -> OperatorSession?

@@ -12,11 +12,13 @@ public final class AppDatabase: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(5)
-        // GRDB's WAL default (NORMAL) may lose the last commits on power loss; the survey promises a citizen
-        // that a questionnaire is stored before «спасибо», so every commit waits for fsync. Group commit in the
-        // survey server and one transaction per import keep the number of fsyncs small.
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        writer = try DatabasePool(path: path, configuration: configuration)
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        // GRDB's WAL setup leaves NORMAL, which may lose the last commits on power loss; the survey promises a
+        // citizen that a questionnaire is stored before «спасибо», so every commit waits for fsync. Group commit
+        // in the survey server and one transaction per import keep the number of fsyncs small. The pool has one
+        // writer connection, so setting it once holds for every write.
+        try pool.barrierWriteWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+        writer = pool
         try Self.migrator.migrate(writer)
     }
 

@@ -220,6 +220,16 @@ public struct SQLiteSurveyStore: SurveyStore {
         try database.writer.read { db in try Row.fetchAll(db, sql: "SELECT * FROM survey_operator ORDER BY login").map(Self.account) }
     }
 
+    public func setOperatorActive(login: String, active: Bool, actor: String) throws {
+        try database.writer.write { db in
+            try db.execute(sql: "UPDATE survey_operator SET active = ? WHERE login = ?", arguments: [active, login])
+            guard db.changesCount > 0 else { throw SurveyStoreError.operatorNotFound(login) }
+            if !active { try db.execute(sql: "DELETE FROM survey_session WHERE login = ?", arguments: [login]) }
+            try Ledger.audit(db, at: Ledger.iso(now()), actor: actor, action: active ? "activate" : "deactivate",
+                             entity: "survey_operator", id: login, details: active ? "вход разрешён" : "вход запрещён, сессии завершены")
+        }
+    }
+
     public func startSession(tokenHash: String, session: OperatorSession) throws {
         try database.writer.write { db in
             // Expired sessions go when a new one starts, so the table never grows without bound.

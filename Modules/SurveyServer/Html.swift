@@ -18,7 +18,8 @@ enum Html {
 
     /// A whole page. `accessible` is the version for the visually impaired: large type, black on white,
     /// thick focus rings, no colour-only cues.
-    static func page(title: String, accessible: Bool, toggleHref: String? = nil, body: String, script: String? = nil) -> String {
+    static func page(title: String, accessible: Bool, toggleHref: String? = nil, body: String, script: String? = nil,
+                     refreshSeconds: Int? = nil) -> String {
         let toggle = toggleHref.map { href in
             """
             <p class="toggle"><a href="\(escape(href))">\(accessible ? "Обычная версия" : "Версия для слабовидящих")</a></p>
@@ -30,6 +31,7 @@ enum Html {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
+            \(refreshSeconds.map { "<meta http-equiv=\"refresh\" content=\"\($0)\">" } ?? "")
             <title>\(escape(title))</title>
             <style>\(style)</style>
             </head>

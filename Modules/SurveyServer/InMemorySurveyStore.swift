@@ -166,6 +166,14 @@ public final class InMemorySurveyStore: SurveyStore, @unchecked Sendable {
 
     public func operators() throws -> [OperatorAccount] { locked { accounts.values.sorted { $0.login < $1.login } } }
 
+    public func setOperatorActive(login: String, active: Bool, actor: String) throws {
+        try locked {
+            guard accounts[login] != nil else { throw SurveyStoreError.operatorNotFound(login) }
+            accounts[login]?.active = active
+            if !active { sessions = sessions.filter { $0.value.login != login } }
+        }
+    }
+
     public func startSession(tokenHash: String, session: OperatorSession) throws {
         locked { sessions[tokenHash] = session }
     }

@@ -37,7 +37,8 @@ extension SurveyServer {
         router.post("/operator/entry/:code") { request, context in try await enter(request, context) }
         router.get("/operator/progress/:campaign") { request, context in
             guard let (session, tokenHash) = try await operatorSession(request) else { return redirect("/operator/login") }
-            return try await progressPage(try context.parameters.require("campaign"), session: session, tokenHash: tokenHash)
+            let refresh = request.uri.queryParameters.get("refresh") != "0"
+            return try await progressPage(try context.parameters.require("campaign"), session: session, tokenHash: tokenHash, autoRefresh: refresh)
         }
     }
 
@@ -204,7 +205,10 @@ extension SurveyServer {
         return redirect("/operator/entry/\(code)?channel=\(channel.rawValue)&saved=\(receipt.externalID)")
     }
 
-    private func progressPage(_ campaignID: String, session: OperatorSession, tokenHash: String) async throws -> Response {
+    /// Seconds between reloads of the progress page while the operator leaves it open.
+    static let progressRefreshSeconds = 30
+
+    private func progressPage(_ campaignID: String, session: OperatorSession, tokenHash: String, autoRefresh: Bool) async throws -> Response {
         guard let campaign = try await call({ try $0.campaigns() }).first(where: { $0.id == campaignID }) else {
             return messagePage(.notFound, title: "Кампания не найдена", text: "Кампании «\(campaignID)» нет в базе.")
         }
@@ -231,10 +235,16 @@ extension SurveyServer {
                     + "<td>\(item.channel.title)</td><td>\(formatter.string(from: item.receivedAt))</td><td>\(Html.escape(item.reason))</td></tr>"
             }.joined(separator: "\n") + "</tbody></table>"
         let total = progress.reduce(0) { $0 + $1.sample.actual }
+        // WCAG 2.2.1: a page that reloads itself must let the reader stop it.
+        let pageHref = "/operator/progress/\(Html.escape(campaignID))"
+        let refreshNote = autoRefresh
+            ? "<p>Страница обновляется сама каждые \(Self.progressRefreshSeconds) секунд. <a href=\"\(pageHref)?refresh=0\">Не обновлять автоматически</a></p>"
+            : "<p>Автообновление выключено. <a href=\"\(pageHref)\">Обновлять автоматически</a></p>"
         let short = progress.filter { $0.sample.shortfall > 0 }.count
         let body = operatorHeader(session, tokenHash: tokenHash) + """
             <h1>Ход опроса: \(Html.escape(campaign.title))</h1>
             <p>Анкет всего: \(total). Организаций: \(progress.count), с недостаточной выборкой: \(short).</p>
+            \(refreshNote)
             <table><caption>Анкеты по организациям и каналам против минимальной выборки (675н)</caption>
             <thead><tr><th scope="col">Организация</th>\(channels.map { "<th scope=\"col\">\($0.title)</th>" }.joined())\
             <th scope="col">Всего</th><th scope="col">Нужно</th><th scope="col">Выборка</th><th scope="col">Подозрительных</th></tr></thead>
@@ -243,6 +253,7 @@ extension SurveyServer {
             <h2>Анкеты на проверку</h2>
             \(flaggedList)
             """
-        return htmlResponse(.ok, Html.page(title: "Ход опроса — \(campaign.title)", accessible: false, body: body))
+        return htmlResponse(.ok, Html.page(title: "Ход опроса — \(campaign.title)", accessible: false, body: body,
+                                           refreshSeconds: autoRefresh ? Self.progressRefreshSeconds : nil))
     }
 }

@@ -125,6 +125,27 @@ struct OperatorRouteTests {
             #expect(html.contains("<td class=\"n\">не задано</td>"))  // the museum has no recipient count
             #expect(html.contains("повтор из того же браузера (cookie), ранее анкет: 1"))
             #expect(html.contains("Анкет всего: 3."))
+            // The page reloads itself every 30 s, and the operator can switch that off (WCAG 2.2.1).
+            #expect(html.contains("<meta http-equiv=\"refresh\" content=\"30\">"))
+            #expect(html.contains("<a href=\"/operator/progress/2025?refresh=0\">Не обновлять автоматически</a>"))
+            let still = text(try await browser.get(client, "/operator/progress/2025?refresh=0"))
+            #expect(!still.contains("http-equiv=\"refresh\""))
+            #expect(still.contains("Анкет всего: 3."))
+        }
+    }
+
+    @Test("A deactivated operator is signed out at once and cannot sign in again")
+    func deactivated() async throws {
+        let world = try SurveyWorld()
+        try await world.app().test(.router) { client in
+            var (browser, _) = try await signIn(client)
+            #expect(try await browser.get(client, "/operator/progress/2025").status == .ok)
+            try world.store.setOperatorActive(login: "ivanova", active: false, actor: "тест")
+            let after = try await browser.get(client, "/operator/progress/2025")
+            #expect(after.status == .seeOther)
+            #expect(after.headers[.location] == "/operator/login")
+            let (_, refused) = try await signIn(client)
+            #expect(refused.status == .unauthorized)
         }
     }
 

@@ -71,6 +71,16 @@ public enum SurveyStoreConformance {
             let ended = try store.session(tokenHash: "t1", now: start)?.login ?? "нет"
             return "в срок \(during), после срока \(after), после выхода \(ended)"
         }
+        step("отключение оператора") {
+            try store.startSession(tokenHash: "t2", session: OperatorSession(login: "ivanova", expiresAt: start + 3_600))
+            try store.setOperatorActive(login: "ivanova", active: false, actor: "тест")
+            let session = try store.session(tokenHash: "t2", now: start)?.login ?? "нет"
+            let active = try store.operatorAccount(login: "ivanova")?.active == true ? "активен" : "отключён"
+            try store.setOperatorActive(login: "ivanova", active: true, actor: "тест")
+            let old = try store.session(tokenHash: "t2", now: start)?.login ?? "нет"
+            return "\(active), сессия \(session); снова включён, старая сессия \(old)"
+        }
+        step("отключение неизвестного") { try store.setOperatorActive(login: "petrov", active: false, actor: "тест"); return "отключён" }
         return log
     }
 
@@ -98,5 +108,7 @@ public enum SurveyStoreConformance {
         "на проверку: cul-01 web, cul-01 web",
         "срок хранения хешей: стёрто 1",
         "сессия: в срок ivanova, после срока нет, после выхода нет",
+        "отключение оператора: отключён, сессия нет; снова включён, старая сессия нет",
+        "отключение неизвестного: отказ — Оператора «petrov» нет.",
     ]
 }
