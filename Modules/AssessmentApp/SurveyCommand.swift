@@ -223,16 +223,10 @@ struct DeactivateOperator: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deactivate", abstract: "Отключить оператора: вход запрещается, открытые сессии завершаются; введённые им анкеты остаются.")
 
-    @OptionGroup var database: DatabaseOptions
-
-    @Option(help: "Логин оператора.")
-    var login: String
+    @OptionGroup var account: OperatorSwitch
 
     func run() throws {
-        try runReportingErrors {
-            try SQLiteSurveyStore(database: try database.open()).setOperatorActive(login: login, active: false, actor: database.resolvedActor)
-            print("Оператор «\(login)» отключён: войти больше нельзя, открытые сессии завершены.")
-        }
+        try account.set(active: false, done: "отключён: войти больше нельзя, открытые сессии завершены")
     }
 }
 
@@ -240,15 +234,24 @@ struct ActivateOperator: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "activate", abstract: "Снова разрешить вход отключённому оператору (пароль прежний).")
 
+    @OptionGroup var account: OperatorSwitch
+
+    func run() throws {
+        try account.set(active: true, done: "снова может входить")
+    }
+}
+
+/// What `operator deactivate` and `operator activate` share: the database and the login.
+struct OperatorSwitch: ParsableArguments {
     @OptionGroup var database: DatabaseOptions
 
     @Option(help: "Логин оператора.")
     var login: String
 
-    func run() throws {
+    func set(active: Bool, done: String) throws {
         try runReportingErrors {
-            try SQLiteSurveyStore(database: try database.open()).setOperatorActive(login: login, active: true, actor: database.resolvedActor)
-            print("Оператор «\(login)» снова может входить.")
+            try SQLiteSurveyStore(database: try database.open()).setOperatorActive(login: login, active: active, actor: database.resolvedActor)
+            print("Оператор «\(login)» \(done).")
         }
     }
 }

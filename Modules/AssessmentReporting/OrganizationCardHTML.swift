@@ -38,19 +38,10 @@ extension OrganizationCard {
             }
             out.raw("</dd>\n")
         }
-        if let founder = organization.founder {
-            out.raw("<dt>Учредитель</dt><dd>")
-            out.escaped(founder)
-            out.raw("</dd>\n")
-        }
-        if let inn = organization.inn {
-            out.raw("<dt>ИНН</dt><dd>")
-            out.escaped(inn)
-            out.raw("</dd>\n")
-        }
-        if let ogrn = organization.ogrn {
-            out.raw("<dt>ОГРН</dt><dd>")
-            out.escaped(ogrn)
+        for (term, value) in [("Учредитель", organization.founder), ("ИНН", organization.inn), ("ОГРН", organization.ogrn)] {
+            guard let value else { continue }
+            out.raw("<dt>\(term)</dt><dd>")
+            out.escaped(value)
             out.raw("</dd>\n")
         }
         out.raw("<dt>Редакция методики</dt><dd>")
