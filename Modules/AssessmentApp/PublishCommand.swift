@@ -43,15 +43,19 @@ struct PublishCommand: ParsableCommand {
             report.previousTotals = inputs.previousTotals
             func file(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
+            // The workbook is one thread's work for seconds (zlib); it is written beside everything else, which
+            // keeps the whole publication on both cores. Its error, if any, is reported after the rest.
+            let workbook = ResultsWorkbook(
+                regionName: region.name, sectors: sectors, methodology: engine.methodology, region: region, scores: scores,
+                previousTotals: inputs.previousTotals, plan: inputs.plan.filter { included.contains($0.organization) }, today: inputs.today)
+            let workbookURL = URL(fileURLWithPath: file("rankings.xlsx"))
+            let spreadsheet = BackgroundJob { try workbook.write(to: workbookURL) }
+            defer { try? spreadsheet.wait() }  // never leave while it still writes, even on an error below
+
             try emit(report.markdown(regionName: region.name), to: file("rankings.md"))
             try emit(report.csv(), to: file("rankings.csv"))
             let subtitle = inputs.title + (inputs.previousTitle.map { "; изменение — к кампании: \($0)" } ?? "")
             try withSink(file("rankings.html")) { try report.html(regionName: region.name, subtitle: subtitle, to: $0) }
-            try ResultsWorkbook(
-                regionName: region.name, sectors: sectors, methodology: engine.methodology, region: region, scores: scores,
-                previousTotals: inputs.previousTotals, plan: inputs.plan.filter { included.contains($0.organization) }, today: inputs.today
-            ).write(to: URL(fileURLWithPath: file("rankings.xlsx")))
-            printError("Записано: \(file("rankings.xlsx"))")
             if json { try withSink(file("rankings.json")) { try ResultsDigest.write(scores, to: $0) } }
 
             let busGov = try BusGovInputs(inputs: inputs, methodology: data.methodology)
@@ -62,6 +66,8 @@ struct PublishCommand: ParsableCommand {
                                   scores: scores, plan: inputs.plan, today: inputs.today)
             let count = try site.write(to: folder.appendingPathComponent("site"))
             printError("Записано страниц сайта: \(count) в \(file("site")) (открывайте \(file("site"))/index.html).")
+            try spreadsheet.wait()
+            printError("Записано: \(file("rankings.xlsx"))")
         }
     }
 }

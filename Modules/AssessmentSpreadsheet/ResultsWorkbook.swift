@@ -3,7 +3,7 @@ public import Foundation
 
 /// A campaign's results as the workbook officials open: ranking, indicators, shortcomings and plans,
 /// each on its own sheet with a frozen header row, number formats and column widths.
-public struct ResultsWorkbook {
+public struct ResultsWorkbook: Sendable {
     public var regionName: String
     public var sectors: [SectorDefinition]
     public var methodology: Methodology
