@@ -189,9 +189,12 @@ public struct SQLiteCampaignStore: CampaignStore {
         }
     }
 
-    public func approvedVersions(campaign: String) throws -> [ApprovedResults] {
+    public func approvedVersions(campaign: String, payloads: Bool) throws -> [ApprovedResults] {
         try database.writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM result_version WHERE campaign_id = ? ORDER BY version", arguments: [campaign]).map { row in
+            try Row.fetchAll(db, sql: """
+                SELECT version, content_hash, \(payloads ? "payload" : "''") AS payload, approved_at, decision, reason
+                FROM result_version WHERE campaign_id = ? ORDER BY version
+                """, arguments: [campaign]).map { row in
                 ApprovedResults(version: row["version"], contentHash: row["content_hash"], payload: row["payload"],
                                 decision: row["decision"], approvedAt: row["approved_at"], reason: row["reason"])
             }
