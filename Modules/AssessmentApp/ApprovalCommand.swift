@@ -195,13 +195,25 @@ struct ApproveCommand: ParsableCommand {
             let environment = try config.environment()
             let store = SQLiteCampaignStore(database: try database.open())
             let (_, scorer) = try CampaignScorer.load(campaign: campaign, store: store, environment: environment)
-            // Scored and hashed a chunk at a time as `score` does; only the approved text itself is kept.
+            // Scored and hashed a chunk at a time as `score` does; the approved text goes to a temporary file, then
+            // into the database in pieces: close to a gigabyte for 10 000 institutions, never whole in memory.
+            let text = FileManager.default.temporaryDirectory.appendingPathComponent("nok-approve-\(UUID().uuidString).json")
+            guard FileManager.default.createFile(atPath: text.path, contents: nil) else {
+                throw ValidationError("Не удалось создать временный файл \(text.path) для утверждаемых результатов: проверьте место на диске и TMPDIR.")
+            }
+            defer { try? FileManager.default.removeItem(at: text) }
+            let writer = try FileHandle(forWritingTo: text)
+            var byteCount = 0
             var short: [(organization: OrganizationID, sample: SampleCheck)] = []
-            var text: [UInt8] = []
             let hash = try ResultsDigest.stream(scorer) { score in
                 if score.sample.status == .insufficient { short.append((score.stored.organization, score.sample)) }
-                text.append(contentsOf: score.arrayBytes)
+                try writer.write(contentsOf: score.arrayBytes)
+                byteCount += score.arrayBytes.count
             }
+            let closing = Array(ResultsDigest.closing(empty: byteCount == 0).utf8)
+            try writer.write(contentsOf: closing)
+            byteCount += closing.count
+            try writer.close()
             if !short.isEmpty {
                 let list = short.prefix(10).map { "\($0.organization) (нужно \($0.sample.required ?? 0), получено \($0.sample.actual))" }
                     .joined(separator: ", ") + (short.count > 10 ? " … всего \(short.count)" : "")
@@ -211,12 +223,16 @@ struct ApproveCommand: ParsableCommand {
                 }
                 printError("Внимание: утверждается с недостаточной выборкой у \(short.count) организаций: \(list).")
             }
-            text.append(contentsOf: ResultsDigest.closing(empty: text.isEmpty).utf8)
-            let payload = String(decoding: text, as: UTF8.self)
-            text = []
+            let reader = try FileHandle(forReadingFrom: text)
+            defer { try? reader.close() }
             let version = try store.approve(
-                campaign: campaign, results: ApprovedResults(contentHash: hash, payload: payload, decision: decision),
-                actor: database.resolvedActor, reason: reason)
+                campaign: campaign, results: ApprovedResults(contentHash: hash, payload: "", decision: decision),
+                actor: database.resolvedActor, reason: reason, byteCount: byteCount
+            ) { write in
+                while let piece = try reader.read(upToCount: 1 << 20), !piece.isEmpty {
+                    try piece.withUnsafeBytes { try write($0) }
+                }
+            }
             print("Результаты кампании \(campaign) утверждены (версия \(version)).")
             print("Хеш содержимого SHA-256: \(hash) — укажите его в решении совета.")
             if let stored = try store.scoreRuns(campaign: campaign).last {
