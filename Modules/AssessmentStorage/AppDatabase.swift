@@ -16,7 +16,10 @@ public final class AppDatabase: Sendable {
         // that a questionnaire is stored before «спасибо», so every commit waits for fsync. Group commit in the
         // survey server and one transaction per import keep the number of fsyncs small.
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        writer = try DatabasePool(path: path, configuration: configuration)
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        // GRDB turns WAL on after `prepareDatabase` and sets the writer back to NORMAL then: FULL again.
+        try pool.barrierWriteWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        writer = pool
         try Self.migrator.migrate(writer)
     }
 
