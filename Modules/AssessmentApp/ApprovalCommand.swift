@@ -94,11 +94,11 @@ public struct ResultsDigest {
 
     public func finalize() -> String {
         var hash = hash
-        hash.update(count == 0 ? "[\n\n]\n" : "\n]\n")
+        hash.update(Self.closing(empty: count == 0))
         return hash.finalize()
     }
 
-    /// The whole payload and its hash, for approval, which keeps the text.
+    /// The whole payload and its hash at once: the reference the streamed hash is tested against.
     public static func make(_ campaign: ScoredCampaign) throws -> (payload: String, hash: String) {
         var payload: [UInt8] = []
         var writer = CanonicalScoreJSON(depth: 1)
@@ -108,10 +108,49 @@ public struct ResultsDigest {
             try writer.write(score)
             payload.append(contentsOf: writer.bytes)
         }
-        payload.append(contentsOf: (payload.isEmpty ? "[\n\n]\n" : "\n]\n").utf8)
+        payload.append(contentsOf: closing(empty: payload.isEmpty).utf8)
         var hash = StreamingHash()
         hash.update(payload)
         return (String(decoding: payload, as: UTF8.self), hash.finalize())
+    }
+
+    /// What ends the canonical array after its last element (or of an empty one).
+    static func closing(empty: Bool) -> String { empty ? "[\n\n]\n" : "\n]\n" }
+
+    /// Institutions scored between two trips to the sink.
+    static let chunk = 256
+
+    /// Scores every unit of `scorer` a chunk at a time on every core and hands each, in order, to `sink`;
+    /// returns the SHA-256 of the whole canonical results text. Only one chunk's scores and texts are alive at
+    /// once. `score`, `approve` and `verify` all hash through here, so they cannot drift apart.
+    public static func stream(_ scorer: CampaignScorer, into sink: (WrittenScore) throws -> Void) throws -> String {
+        var digest = ResultsDigest()
+        var start = 0
+        while start < scorer.data.count {
+            let chunk = start..<min(start + Self.chunk, scorer.data.count)
+            let written = scorer.map(chunk) { index in Result { try WrittenScore(scorer.score(index), first: index == 0) } }
+            for result in written {
+                let score = try result.get()
+                digest.add(arrayBytes: score.arrayBytes)
+                try sink(score)
+            }
+            start = chunk.upperBound
+        }
+        return digest.finalize()
+    }
+}
+
+/// One institution's score as `score` stores it: its canonical text, and that text as it stands in the hashed array.
+public struct WrittenScore: Sendable {
+    public var stored: StoredScore
+    public var arrayBytes: [UInt8]
+    public var sample: SampleCheck
+
+    init(_ score: OrganizationScore, first: Bool) throws {
+        let text = try CanonicalScoreJSON.encode(score)
+        stored = StoredScore(organization: score.organization.id, total: score.total, payload: text)
+        arrayBytes = ResultsDigest.arrayBytes(of: text, first: first)
+        sample = score.sample
     }
 }
 
@@ -155,10 +194,28 @@ struct ApproveCommand: ParsableCommand {
         try runReportingErrors {
             let environment = try config.environment()
             let store = SQLiteCampaignStore(database: try database.open())
-            let scored = try ScoredCampaign.load(campaign: campaign, store: store, environment: environment)
-            let short = scored.unitScores.filter { $0.sample.status == .insufficient }
+            let (_, scorer) = try CampaignScorer.load(campaign: campaign, store: store, environment: environment)
+            // Scored and hashed a chunk at a time as `score` does; the approved text goes to a temporary file, then
+            // into the database in pieces: close to a gigabyte for 10 000 institutions, never whole in memory.
+            let text = FileManager.default.temporaryDirectory.appendingPathComponent("nok-approve-\(UUID().uuidString).json")
+            guard FileManager.default.createFile(atPath: text.path, contents: nil) else {
+                throw ValidationError("Не удалось создать временный файл \(text.path) для утверждаемых результатов: проверьте место на диске и TMPDIR.")
+            }
+            defer { try? FileManager.default.removeItem(at: text) }
+            let writer = try FileHandle(forWritingTo: text)
+            var byteCount = 0
+            var short: [(organization: OrganizationID, sample: SampleCheck)] = []
+            let hash = try ResultsDigest.stream(scorer) { score in
+                if score.sample.status == .insufficient { short.append((score.stored.organization, score.sample)) }
+                try writer.write(contentsOf: score.arrayBytes)
+                byteCount += score.arrayBytes.count
+            }
+            let closing = Array(ResultsDigest.closing(empty: byteCount == 0).utf8)
+            try writer.write(contentsOf: closing)
+            byteCount += closing.count
+            try writer.close()
             if !short.isEmpty {
-                let list = short.prefix(10).map { "\($0.organization.id) (нужно \($0.sample.required ?? 0), получено \($0.sample.actual))" }
+                let list = short.prefix(10).map { "\($0.organization) (нужно \($0.sample.required ?? 0), получено \($0.sample.actual))" }
                     .joined(separator: ", ") + (short.count > 10 ? " … всего \(short.count)" : "")
                 guard force else {
                     throw ValidationError("У \(short.count) организаций выборка меньше минимальной: \(list). "
@@ -166,10 +223,16 @@ struct ApproveCommand: ParsableCommand {
                 }
                 printError("Внимание: утверждается с недостаточной выборкой у \(short.count) организаций: \(list).")
             }
-            let (payload, hash) = try ResultsDigest.make(scored)
+            let reader = try FileHandle(forReadingFrom: text)
+            defer { try? reader.close() }
             let version = try store.approve(
-                campaign: campaign, results: ApprovedResults(contentHash: hash, payload: payload, decision: decision),
-                actor: database.resolvedActor, reason: reason)
+                campaign: campaign, results: ApprovedResults(contentHash: hash, payload: "", decision: decision),
+                actor: database.resolvedActor, reason: reason, byteCount: byteCount
+            ) { write in
+                while let piece = try reader.read(upToCount: 1 << 20), !piece.isEmpty {
+                    try piece.withUnsafeBytes { try write($0) }
+                }
+            }
             print("Результаты кампании \(campaign) утверждены (версия \(version)).")
             print("Хеш содержимого SHA-256: \(hash) — укажите его в решении совета.")
             if let stored = try store.scoreRuns(campaign: campaign).last {
@@ -194,10 +257,11 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let store = SQLiteCampaignStore(database: try database.open())
-            guard let approved = try store.approvedVersions(campaign: campaign).last else {
+            guard let approved = try store.approvedVersions(campaign: campaign, payloads: false).last else {
                 throw ValidationError("Результаты кампании \(campaign) ещё не утверждались.")
             }
-            let (_, hash) = try ResultsDigest.make(try ScoredCampaign.load(campaign: campaign, store: store, environment: try config.environment()))
+            let (_, scorer) = try CampaignScorer.load(campaign: campaign, store: store, environment: try config.environment())
+            let hash = try ResultsDigest.stream(scorer) { _ in }
             if hash == approved.contentHash {
                 print("Пересчёт совпадает с утверждённой версией \(approved.version) (\(approved.decision)): \(hash)")
             } else {

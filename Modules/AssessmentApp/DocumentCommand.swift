@@ -59,7 +59,7 @@ struct DocumentCommand: ParsableCommand {
                 policies: environment.config.region.policies, unitScores: scored.unitScores, scores: scored.scores,
                 stages: try SQLiteStageStore(database: opened).stages(campaign: campaign),
                 campaignOperator: try store.campaignOperator(campaign: campaign),
-                approved: try store.approvedVersions(campaign: campaign).last,
+                approved: try store.approvedVersions(campaign: campaign, payloads: false).last,
                 meetings: try SQLiteCouncilStore(database: opened).meetings(campaign: campaign),
                 plan: try SQLiteImprovementPlanStore(database: opened).measures(campaign: campaign),
                 questionnaireURL: questionnaireURL)

@@ -46,24 +46,14 @@ struct ScoreCommand: ParsableCommand {
             // Institutions are scored and written a chunk at a time on every core, then stored and hashed in
             // order: only one chunk's scores and texts are alive at once, never 10 000 explanations.
             let run = try store.storeScores(campaign: campaign, actor: database.resolvedActor) { insert in
-                var digest = ResultsDigest()
-                var start = 0
-                while start < scorer.data.count {
-                    let chunk = start..<min(start + Self.chunk, scorer.data.count)
-                    let written = scorer.map(chunk) { index in Result { try WrittenScore(scorer.score(index), first: index == 0) } }
-                    for result in written {
-                        let score = try result.get()
-                        digest.add(arrayBytes: score.arrayBytes)
-                        try insert(score.stored)
-                        switch score.sample {
-                        case .insufficient: insufficientSample.append(score.stored.organization.rawValue)
-                        case .unknown: unknownSample.append(score.stored.organization.rawValue)
-                        case .sufficient: break
-                        }
+                try ResultsDigest.stream(scorer) { score in
+                    try insert(score.stored)
+                    switch score.sample.status {
+                    case .insufficient: insufficientSample.append(score.stored.organization.rawValue)
+                    case .unknown: unknownSample.append(score.stored.organization.rawValue)
+                    case .sufficient: break
                     }
-                    start = chunk.upperBound
                 }
-                return digest.finalize()
             }
             let hash = run.contentHash
             let summary = Summary(
@@ -89,23 +79,6 @@ struct ScoreCommand: ParsableCommand {
                 print("Минимальная выборка не проверена — нет числа получателей услуг в реестре (\(summary.unknownSample.count)): "
                       + Self.some(summary.unknownSample))
             }
-        }
-    }
-
-    /// Institutions scored between two trips to the store.
-    static let chunk = 256
-
-    /// One institution's score as stored: its canonical text, and that text as it stands in the hashed array.
-    struct WrittenScore: Sendable {
-        var stored: StoredScore
-        var arrayBytes: [UInt8]
-        var sample: SampleCheck.Status
-
-        init(_ score: OrganizationScore, first: Bool) throws {
-            let text = try CanonicalScoreJSON.encode(score)
-            stored = StoredScore(organization: score.organization.id, total: score.total, payload: text)
-            arrayBytes = ResultsDigest.arrayBytes(of: text, first: first)
-            sample = score.sample.status
         }
     }
 }

@@ -198,8 +198,21 @@ public protocol CampaignStore: Sendable {
     /// Freezes the results: stores them with their content hash and closes the campaign to new data.
     /// A campaign approved before needs a `reason` for every new version.
     func approve(campaign: String, results: ApprovedResults, actor: String, reason: String?) throws -> Int
-    /// Approved versions, oldest first.
-    func approvedVersions(campaign: String) throws -> [ApprovedResults]
+    /// `approve` for results too large to hold at once (10 000 institutions are close to a gigabyte): the
+    /// payload's `byteCount` bytes of UTF-8 come from `payload` in pieces handed to `write`, exactly that many.
+    /// `results.payload` is ignored.
+    func approve(campaign: String, results: ApprovedResults, actor: String, reason: String?, byteCount: Int,
+                 payload: (_ write: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws -> Int
+    /// Approved versions, oldest first; without `payloads` each `payload` is left empty (a version of
+    /// 10 000 institutions holds close to a gigabyte of text, which `verify` and the documents never read).
+    func approvedVersions(campaign: String, payloads: Bool) throws -> [ApprovedResults]
+}
+
+extension CampaignStore {
+    /// Approved versions with their payloads, oldest first.
+    public func approvedVersions(campaign: String) throws -> [ApprovedResults] {
+        try approvedVersions(campaign: campaign, payloads: true)
+    }
 }
 
 /// Results as the council approved them: the canonical JSON of the scores and its SHA-256.

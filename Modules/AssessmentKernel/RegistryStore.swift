@@ -91,6 +91,8 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
     case programmeNotFound(String)
     case campaignOutsideProgramme(campaign: String, year: Int, programme: String, years: ClosedRange<Int>)
     case programmeYearTaken(programme: String, year: Int, campaign: String)
+    /// Approved results handed over in pieces did not add up to the size announced for them.
+    case payloadSizeMismatch(expected: Int)
 
     public var message: String {
         switch self {
@@ -117,6 +119,8 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
             "Результаты кампании «\(id)» уже утверждены: новая версия требует причины (--reason)."
         case .duplicateResponse(let campaign, let externalID):
             "Анкета с номером «\(externalID)» уже загружена в кампанию «\(campaign)» из другого файла."
+        case .payloadSizeMismatch(let expected):
+            "Утверждаемые результаты не совпали по размеру с объявленным (\(expected) байт): ничего не сохранено, повторите утверждение."
         }
     }
 

@@ -355,6 +355,27 @@ extension AppDatabase {
                 CREATE INDEX checklist_mark_scoring ON checklist_mark(campaign_id, organization_id, checklist, item, mark)
                 """)
         }
+        migrator.registerMigration("v11-approved-payload-last") { db in
+            // The approved text moves to the last column: SQLite then writes a `zeroblob` of a gigabyte without
+            // building it in memory, and `approve` fills it in place piece by piece.
+            try db.execute(sql: """
+                CREATE TABLE result_version_new (
+                    campaign_id TEXT NOT NULL REFERENCES campaign(id),
+                    version INTEGER NOT NULL CHECK (version >= 1),
+                    content_hash TEXT NOT NULL,
+                    approved_at TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    decision TEXT NOT NULL CHECK (decision <> ''),
+                    reason TEXT,
+                    payload TEXT NOT NULL,
+                    PRIMARY KEY (campaign_id, version)
+                );
+                INSERT INTO result_version_new (campaign_id, version, content_hash, approved_at, actor, decision, reason, payload)
+                    SELECT campaign_id, version, content_hash, approved_at, actor, decision, reason, payload FROM result_version;
+                DROP TABLE result_version;
+                ALTER TABLE result_version_new RENAME TO result_version;
+                """)
+        }
         return migrator
     }
 }

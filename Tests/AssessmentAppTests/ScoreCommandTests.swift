@@ -3,6 +3,7 @@ import AssessmentApp
 import AssessmentKernel
 import AssessmentStorage
 import Foundation
+import GRDB
 import Testing
 import TestSupport
 
@@ -76,6 +77,32 @@ struct ScoreCommandTests {
         #expect(try session.store.campaign("2025")?.status == .approved)
         #expect(throws: (any Error).self) { try session.run(["score", "--campaign", "2025"]) }
         #expect(try session.store.scoreRuns(campaign: "2025").isEmpty)
+    }
+
+    @Test("score → approve → verify agree, the approved text is the whole canonical text; a changed answer makes verify disagree")
+    func verifyAgreesThenDisagrees() throws {
+        let session = try AdminSession("verify")
+        try session.loadDemo()
+        try session.run(["score", "--campaign", "2025"])
+        try session.run(["approve", "--campaign", "2025", "--decision", "Протокол № 5", "--force"])
+        let store = try session.store
+        let scoreRun = try #require(try store.scoreRuns(campaign: "2025").last)
+        let approved = try #require(try store.approvedVersions(campaign: "2025").last)
+        #expect(approved.contentHash == scoreRun.contentHash)
+        let environment = try AppEnvironment(configDirectory: RepositoryPaths.configs)
+        let whole = try ResultsDigest.make(try ScoredCampaign.load(campaign: "2025", store: store, environment: environment))
+        #expect(approved.payload == whole.payload)
+        #expect(approved.contentHash == whole.hash)
+        #expect(try store.approvedVersions(campaign: "2025", payloads: false).map { [$0.payload, $0.contentHash] } == [["", whole.hash]])
+        try session.run(["verify", "--campaign", "2025"])
+
+        // The answers of one institution change behind the application's back (the approved campaign refuses
+        // imports): every tallied answer of cul-01 counts ten more times.
+        try AppDatabase(path: session.database).writer.write { db in
+            try db.execute(sql: "UPDATE answer_tally SET n = n + 10 WHERE campaign_id = '2025' AND organization_id = 'cul-01'")
+            #expect(db.changesCount > 0)
+        }
+        #expect(throws: ExitCode.failure) { try session.run(["verify", "--campaign", "2025"]) }
     }
 }
 

@@ -206,6 +206,38 @@ struct ApprovalTests {
                                        actor: "x", reason: "исправлена опечатка в решении") == 2)
         #expect(try demo.store.approvedVersions(campaign: "2025").map(\.version) == [1, 2])
     }
+
+    @Test("Results approved in pieces read back as the same text; pieces that do not add up store nothing")
+    func approveInPieces() throws {
+        let demo = try StoredDemo()
+        let text = "[\n  {\n    \"название\": \"Дом культуры «Заря»\"\n  }\n]\n"
+        let bytes = Array(text.utf8)
+        let results = ApprovedResults(contentHash: ContentHash.sha256(of: Data(bytes)), payload: "", decision: "Протокол № 5")
+        #expect(throws: StoreError.payloadSizeMismatch(expected: bytes.count + 1)) {
+            try demo.store.approve(campaign: "2025", results: results, actor: "x", reason: nil, byteCount: bytes.count + 1) { write in
+                try bytes.withUnsafeBytes { try write($0) }
+            }
+        }
+        #expect(throws: StoreError.payloadSizeMismatch(expected: 4)) {
+            try demo.store.approve(campaign: "2025", results: results, actor: "x", reason: nil, byteCount: 4) { write in
+                try bytes.withUnsafeBytes { try write($0) }
+            }
+        }
+        #expect(try demo.store.approvedVersions(campaign: "2025").isEmpty)
+        #expect(try demo.store.campaign("2025")?.status == .open)
+
+        let version = try demo.store.approve(campaign: "2025", results: results, actor: "x", reason: nil, byteCount: bytes.count) { write in
+            // Uneven pieces, one of them empty, one splitting a Cyrillic letter.
+            try bytes.withUnsafeBytes { all in
+                for range in [0..<5, 5..<5, 5..<18, 18..<bytes.count] { try write(UnsafeRawBufferPointer(rebasing: all[range])) }
+            }
+        }
+        #expect(version == 1)
+        let stored = try #require(try demo.store.approvedVersions(campaign: "2025").last)
+        #expect(stored.payload == text)
+        #expect(stored.contentHash == results.contentHash)
+        #expect(try demo.store.campaign("2025")?.status == .approved)
+    }
 }
 
 @Suite("Campaign plan")

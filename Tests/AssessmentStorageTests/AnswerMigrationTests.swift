@@ -49,3 +49,36 @@ struct AnswerMigrationTests {
         #expect(json.hasPrefix(#"{"q1":"#))
     }
 }
+
+@Suite("Migration of approved versions")
+struct ApprovedPayloadMigrationTests {
+    @Test("Versions approved before v10 read back unchanged once the text moves to the last column; a new one is added")
+    func keepsVersions() throws {
+        let path = try RepositoryPaths.temporaryDirectory("v9").appendingPathComponent("old.sqlite").path
+        let old = try DatabaseQueue(path: path)
+        try AppDatabase.migrator.migrate(old, upTo: "v9-survey")
+        try old.write { db in
+            try db.execute(sql: """
+                INSERT INTO campaign (id, title, year, methodology, status) VALUES ('2024', 'НОК 2024', 2024, '344n-2024', 'approved');
+                INSERT INTO result_version (campaign_id, version, content_hash, payload, approved_at, actor, decision, reason) VALUES
+                    ('2024', 1, 'aaa', '[\n  {\n    "итог": 81.5\n  }\n]\n', '2024-12-01T00:00:00Z', 'председатель', 'Протокол № 5', NULL),
+                    ('2024', 2, 'bbb', '[\n\n]\n', '2024-12-02T00:00:00Z', 'председатель', 'Протокол № 6', 'опечатка');
+                """)
+        }
+        try old.close()
+
+        let store = SQLiteCampaignStore(database: try AppDatabase(path: path))
+        let versions = try store.approvedVersions(campaign: "2024")
+        #expect(versions.map(\.version) == [1, 2])
+        #expect(versions.map(\.payload) == ["[\n  {\n    \"итог\": 81.5\n  }\n]\n", "[\n\n]\n"])
+        #expect(versions.map(\.contentHash) == ["aaa", "bbb"])
+        #expect(versions.map(\.decision) == ["Протокол № 5", "Протокол № 6"])
+        #expect(versions.map(\.approvedAt) == ["2024-12-01T00:00:00Z", "2024-12-02T00:00:00Z"])
+        #expect(versions.map(\.reason) == [nil, "опечатка"])
+        let text = Array("[\n\n]\n".utf8)
+        let third = try store.approve(campaign: "2024", results: ApprovedResults(contentHash: "ccc", payload: "", decision: "Протокол № 7"),
+                                      actor: "x", reason: "пересчёт", byteCount: text.count) { write in try text.withUnsafeBytes { try write($0) } }
+        #expect(third == 3)
+        #expect(try store.approvedVersions(campaign: "2024").last?.payload == "[\n\n]\n")
+    }
+}
