@@ -48,9 +48,6 @@ for _ in range(200):
 with open(out, "w") as lua:
     lua.write("local forms = {\n" + "".join(f'  {{"{rid}", "{body}"}},\n' for rid, body in forms) + "}\n")
     lua.write("""
-local threads = {}
-function setup(thread) table.insert(threads, thread) end
-function init(args) accepted = 0; other = 0; n = 0 end
 function request()
   n = n + 1
   local form = forms[(n % #forms) + 1]
@@ -61,67 +58,66 @@ end
 function response(status, headers, body)
   if status == 303 then accepted = accepted + 1 else other = other + 1 end
 end
-function done(summary, latency, requests)
-  local ok, bad = 0, 0
-  for _, thread in ipairs(threads) do ok = ok + thread:get("accepted"); bad = bad + thread:get("other") end
-  io.write(string.format("accepted=%d\\nother=%d\\nseconds=%.2f\\np50_ms=%.2f\\np99_ms=%.2f\\nmax_ms=%.2f\\nsocket_errors=%d\\n",
-    ok, bad, summary.duration / 1e6, latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
-    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
-end
 """)
 PY
 
-# CPU time of the server (user + system, milliseconds) and the machine's one-minute load, around each run.
-server_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$server/stat"; }
-load1() { cut -d' ' -f1 /proc/loadavg; }
-
-load_before=$(load1)
-cpu_before=$(server_cpu_ms)
-wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s "$work/post.lua" "http://127.0.0.1:$port/q/$code" | tee "$work/wrk.txt" >&2
-cpu_after=$(server_cpu_ms)
-load_after=$(load1)
-
-# The reference: the same server's /health (one indexed read), same threads, connections and duration.
-cat >"$work/health.lua" <<'LUA'
+# What both wrk scripts share: per-thread counters (`accepted` is a 303 for a questionnaire, a 200 for /health)
+# and the summary every run prints.
+cat >"$work/common.lua" <<'LUA'
 local threads = {}
 function setup(thread) table.insert(threads, thread) end
-function init(args) ok = 0; other = 0 end
-function response(status, headers, body)
-  if status == 200 then ok = ok + 1 else other = other + 1 end
-end
+function init(args) accepted = 0; other = 0; n = 0 end
 function done(summary, latency, requests)
   local good, bad = 0, 0
-  for _, thread in ipairs(threads) do good = good + thread:get("ok"); bad = bad + thread:get("other") end
+  for _, thread in ipairs(threads) do good = good + thread:get("accepted"); bad = bad + thread:get("other") end
   io.write(string.format("accepted=%d\nother=%d\nseconds=%.2f\np50_ms=%.2f\np99_ms=%.2f\nmax_ms=%.2f\nsocket_errors=%d\n",
     good, bad, summary.duration / 1e6, latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
     summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
 end
 LUA
-health_load_before=$(load1)
-health_cpu_before=$(server_cpu_ms)
-wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s "$work/health.lua" "http://127.0.0.1:$port/health" | tee "$work/health.txt" >&2
-health_cpu_after=$(server_cpu_ms)
-health_load_after=$(load1)
+cat "$work/common.lua" >>"$work/post.lua"
+# The reference: the same server's /health (one indexed read), same threads, connections and duration.
+{ cat "$work/common.lua"; cat <<'LUA'
+function response(status, headers, body)
+  if status == 200 then accepted = accepted + 1 else other = other + 1 end
+end
+LUA
+} >"$work/health.lua"
+
+# CPU time of the server (user + system, milliseconds) and the machine's one-minute load, around each run.
+server_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$server/stat"; }
+load1() { cut -d' ' -f1 /proc/loadavg; }
+# run_wrk NAME URL: $work/NAME.txt gets wrk's summary plus cpu_ms (the server's CPU during the run) and the load
+# before and after.
+run_wrk() {
+  local load_before cpu_before
+  load_before=$(load1)
+  cpu_before=$(server_cpu_ms)
+  wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s "$work/$1.lua" "$2" | tee "$work/$1.txt" >&2
+  printf 'cpu_ms=%d\nload=%s → %s\n' $(( $(server_cpu_ms) - cpu_before )) "$load_before" "$(load1)" >>"$work/$1.txt"
+}
+run_wrk post "http://127.0.0.1:$port/q/$code"
+run_wrk health "http://127.0.0.1:$port/health"
 
 kill -TERM $server
 wait $server
 stored=$(sqlite3 "$db" "SELECT count(*) FROM response WHERE channel = 'web'")
 flagged=$(sqlite3 "$db" "SELECT count(*) FROM survey_submission WHERE suspicion IS NOT NULL")
-field() { sed -n "s/^$1=//p" "$2"; }
-accepted=$(field accepted "$work/wrk.txt")
-other=$(field other "$work/wrk.txt")
-duration=$(field seconds "$work/wrk.txt")
-p50=$(field p50_ms "$work/wrk.txt")
-p99=$(field p99_ms "$work/wrk.txt")
-errors=$(field socket_errors "$work/wrk.txt")
+field() { sed -n "s/^$1=//p" "$work/$2.txt"; }
+accepted=$(field accepted post)
+other=$(field other post)
+duration=$(field seconds post)
+p50=$(field p50_ms post)
+p99=$(field p99_ms post)
+errors=$(field socket_errors post)
 rate=$(python3 -c "print(f'{$accepted / $duration:.0f}')")
 lost=$(( accepted > stored ? accepted - stored : 0 ))
-cpu_per=$(python3 -c "print(f'{($cpu_after - $cpu_before) / max($accepted + $other, 1):.3f}')")
-h_ok=$(field accepted "$work/health.txt")
-h_other=$(field other "$work/health.txt")
-h_rate=$(python3 -c "print(f'{$h_ok / $(field seconds "$work/health.txt"):.0f}')")
-h_cpu_per=$(python3 -c "print(f'{($health_cpu_after - $health_cpu_before) / max($h_ok + $h_other, 1):.3f}')")
-share=$(python3 -c "print(f'{100 * $accepted / $duration / max($h_ok / $(field seconds "$work/health.txt"), 1):.0f}')")
+cpu_per=$(python3 -c "print(f'{$(field cpu_ms post) / max($accepted + $other, 1):.3f}')")
+h_ok=$(field accepted health)
+h_other=$(field other health)
+h_rate=$(python3 -c "print(f'{$h_ok / $(field seconds health):.0f}')")
+h_cpu_per=$(python3 -c "print(f'{$(field cpu_ms health) / max($h_ok + $h_other, 1):.3f}')")
+share=$(python3 -c "print(f'{100 * $accepted / $duration / max($h_ok / $(field seconds health), 1):.0f}')")
 cat <<MD
 | Дата | Соединений | Длительность, с | Принято (303) | Иной ответ | В базе после остановки | Потеряно | Анкет/с | p50, мс | p99, мс | Ошибки сокетов |
 |---|---|---|---|---|---|---|---|---|---|---|
@@ -129,8 +125,8 @@ cat <<MD
 
 | Запрос | Ответов/с | p50, мс | p99, мс | Иной ответ | ЦП сервера на запрос, мс | Загрузка машины (до → после) |
 |---|---|---|---|---|---|---|
-| POST /q/… (анкета) | $rate | $p50 | $p99 | $other | $cpu_per | $load_before → $load_after |
-| GET /health (эталон) | $h_rate | $(field p50_ms "$work/health.txt") | $(field p99_ms "$work/health.txt") | $h_other | $h_cpu_per | $health_load_before → $health_load_after |
+| POST /q/… (анкета) | $rate | $p50 | $p99 | $other | $cpu_per | $(field load post) |
+| GET /health (эталон) | $h_rate | $(field p50_ms health) | $(field p99_ms health) | $h_other | $h_cpu_per | $(field load health) |
 
 Анкеты — $share % от скорости /health на том же сервере и в тех же условиях.
 MD

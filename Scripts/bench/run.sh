@@ -184,24 +184,21 @@ for format in markdown csv json html xlsx; do
     cat "$out/last.err" >&2; exit 1
   fi
 done
-if "$report" --help | grep -qE "^  site( |$)"; then
-  for _ in $(seq "$fast_runs"); do
-    rm -rf "$out/site"
-    measure "report site" "$report" site --campaign bench --database "$db" --output "$out/site"
-  done
-else
-  skipped+=(site)
-fi
+# measure_folder NAME SUBCOMMAND: a report that writes a folder, timed when this nok-report has the subcommand.
+measure_folder() {
+  if "$report" --help | grep -qE "^  $2( |$)"; then
+    for _ in $(seq "$fast_runs"); do
+      rm -rf "$out/$2"
+      measure "$1" "$report" "$2" --campaign bench --database "$db" --output "$out/$2"
+    done
+  else
+    skipped+=("$2")
+  fi
+}
+measure_folder "report site" site
 # Everything published for a campaign from one scoring (rankings in every format but JSON, the site, bus.gov.ru),
 # to compare with the sum of the separate commands above.
-if "$report" --help | grep -qE "^  publish( |$)"; then
-  for _ in $(seq "$fast_runs"); do
-    rm -rf "$out/publish"
-    measure "report publish (all but JSON)" "$report" publish --campaign bench --database "$db" --output "$out/publish"
-  done
-else
-  skipped+=(publish)
-fi
+measure_folder "report publish (all but JSON)" publish
 
 declare -A growth_rows=([g10k]=10000 [g100k]=100000 [full]=1000000)
 # --- growth curve ---------------------------------------------------------------------------------
