@@ -20,9 +20,10 @@ RULES = {
     "CXLSXWriter": set(),
     "AssessmentSpreadsheet": {"AssessmentKernel", "CXLSXWriter"},
     "AssessmentDocuments": {"AssessmentReporting", "ZIPFoundation"},
-    "AssessmentStorage": {"AssessmentKernel", "GRDB", "GRDBSQLite", "Crypto"},  # GRDBSQLite: SQLite's C API, for the bulk import
+    "AssessmentStorage": {"AssessmentKernel", "GRDB", "GRDBSQLite", "Crypto", "CZstd"},  # GRDBSQLite: SQLite's C API, for the bulk import
     "SurveyServer": {"AssessmentKernel", "Hummingbird", "HummingbirdCore", "HummingbirdBcrypt", "Logging", "NIOCore", "HTTPTypes", "Crypto", "CQRencode"},
     "CQRencode": set(),
+    "CZstd": set(),
 }
 EXECUTABLE_ALLOWED = {"AssessmentApp"}
 PLUGIN_ALLOWED = {"AssessmentKernel"}

@@ -2,7 +2,7 @@
 # Installs the Debian packages OpenNOK builds against, when they are missing. Sourced by demo.sh and test.sh.
 set -euo pipefail
 
-OPENNOK_APT_PACKAGES=(libsqlite3-dev libyaml-dev libxlsxwriter-dev zlib1g-dev libqrencode-dev chromium-headless-shell chromium-driver curl sqlite3 time python3-venv)
+OPENNOK_APT_PACKAGES=(libsqlite3-dev libyaml-dev libxlsxwriter-dev zlib1g-dev libqrencode-dev libzstd-dev chromium-headless-shell chromium-driver curl sqlite3 time python3-venv)
 
 opennok_install_packages() {
   local missing=()

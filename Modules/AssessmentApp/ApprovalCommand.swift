@@ -14,54 +14,17 @@ public struct ResultsDigest {
 
     public init() {}
 
-    /// Adds the next score and returns its own canonical JSON (what `score` stores for the institution).
-    public mutating func add(_ score: OrganizationScore) throws -> String {
-        try add(encoded: try CanonicalScoreJSON.encode(score))
+    /// Adds the next score (its element of the array, written here).
+    public mutating func add(_ score: OrganizationScore) throws {
+        let element = try WrittenScore(score, first: count == 0)
+        add(separator: element.separator, element: element.stored.payload)
     }
 
-    /// Canonical JSON of consecutive scores, encoded on every core.
-    public static func encode(_ scores: ArraySlice<OrganizationScore>) throws -> [String] {
-        let results = ConcurrentSlots<String>(count: scores.count)
-        DispatchQueue.concurrentPerform(iterations: scores.count) { offset in
-            results.set(offset, Result { try CanonicalScoreJSON.encode(scores[scores.startIndex + offset]) })
-        }
-        return try results.values()
-    }
-
-    /// Adds the next score as `encode` gave it, and returns it.
-    public mutating func add(encoded element: String) throws -> String {
-        hash.update(Self.arrayBytes(of: element, first: count == 0))
+    /// Adds the next element as it stands inside the array: the separator before it, then its text.
+    public mutating func add(separator: [UInt8], element: [UInt8]) {
+        hash.update(separator)
+        hash.update(element)
         count += 1
-        return element
-    }
-
-    /// Adds the next score's text as it stands inside the array (`arrayBytes`), computed elsewhere.
-    public mutating func add(arrayBytes: [UInt8]) {
-        hash.update(arrayBytes)
-        count += 1
-    }
-
-    /// An element's text as it stands inside the array: every non-empty line indented two more spaces, and
-    /// ",\n" before all but the first. Copies whole lines: going byte by byte was a visible part of `score`.
-    public static func arrayBytes(of element: String, first: Bool) -> [UInt8] {
-        var element = element
-        return element.withUTF8 { utf8 in
-            var bytes: [UInt8] = Array((first ? "[\n  " : ",\n  ").utf8)
-            bytes.reserveCapacity(utf8.count * 5 / 4)
-            let end = max(utf8.count - 1, 0)  // the element's final line break is not part of it
-            var start = 0
-            while start < end {
-                var stop = start
-                while stop < end && utf8[stop] != 0x0A { stop += 1 }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<stop]))
-                guard stop < end else { break }
-                bytes.append(0x0A)
-                // Indent the next line unless it is empty (JSONEncoder writes an empty array as "[\n\n  ]").
-                if stop + 1 < end && utf8[stop + 1] != 0x0A { bytes.append(0x20); bytes.append(0x20) }
-                start = stop + 1
-            }
-            return bytes
-        }
     }
 
     /// Writes the canonical array of `scores` piece by piece: the same bytes as encoding it at once, without
@@ -120,36 +83,38 @@ public struct ResultsDigest {
     /// Institutions scored between two trips to the sink.
     static let chunk = 256
 
-    /// Scores every unit of `scorer` a chunk at a time on every core and hands each, in order, to `sink`;
+    /// Scores every unit of `scorer` a chunk at a time on every core and hands each chunk, in order, to `sink`;
     /// returns the SHA-256 of the whole canonical results text. Only one chunk's scores and texts are alive at
     /// once. `score`, `approve` and `verify` all hash through here, so they cannot drift apart.
-    public static func stream(_ scorer: CampaignScorer, into sink: (WrittenScore) throws -> Void) throws -> String {
+    public static func stream(_ scorer: CampaignScorer, into sink: ([WrittenScore]) throws -> Void) throws -> String {
         var digest = ResultsDigest()
         var start = 0
         while start < scorer.data.count {
             let chunk = start..<min(start + Self.chunk, scorer.data.count)
-            let written = scorer.map(chunk) { index in Result { try WrittenScore(scorer.score(index), first: index == 0) } }
-            for result in written {
-                let score = try result.get()
-                digest.add(arrayBytes: score.arrayBytes)
-                try sink(score)
-            }
+            let written = try scorer.map(chunk) { index in Result { try WrittenScore(scorer.score(index), first: index == 0) } }
+                .map { try $0.get() }
+            for score in written { digest.add(separator: score.separator, element: score.stored.payload) }
+            try sink(written)
             start = chunk.upperBound
         }
         return digest.finalize()
     }
 }
 
-/// One institution's score as `score` stores it: its canonical text, and that text as it stands in the hashed array.
+/// One institution's score as `score` stores it: its element of the canonical array, written once as bytes (no
+/// `String` and no re-indenting copy: both were visible in `score`'s profile).
 public struct WrittenScore: Sendable {
+    /// `payload` is the element as it stands in the array, indented one level, without the separator before it.
     public var stored: StoredScore
-    public var arrayBytes: [UInt8]
+    /// What comes before the element in the array: "[\n  " for the first, ",\n  " for the others.
+    public var separator: [UInt8]
     public var sample: SampleCheck
 
     init(_ score: OrganizationScore, first: Bool) throws {
-        let text = try CanonicalScoreJSON.encode(score)
-        stored = StoredScore(organization: score.organization.id, total: score.total, payload: text)
-        arrayBytes = ResultsDigest.arrayBytes(of: text, first: first)
+        var writer = CanonicalScoreJSON(depth: 1)
+        try writer.write(score)
+        stored = StoredScore(organization: score.organization.id, total: score.total, payload: writer.bytes)
+        separator = Array((first ? "[\n  " : ",\n  ").utf8)
         sample = score.sample
     }
 }
@@ -205,10 +170,12 @@ struct ApproveCommand: ParsableCommand {
             let writer = try FileHandle(forWritingTo: text)
             var byteCount = 0
             var short: [(organization: OrganizationID, sample: SampleCheck)] = []
-            let hash = try ResultsDigest.stream(scorer) { score in
-                if score.sample.status == .insufficient { short.append((score.stored.organization, score.sample)) }
-                try writer.write(contentsOf: score.arrayBytes)
-                byteCount += score.arrayBytes.count
+            let hash = try ResultsDigest.stream(scorer) { scores in
+                for score in scores {
+                    if score.sample.status == .insufficient { short.append((score.stored.organization, score.sample)) }
+                    try writer.write(contentsOf: score.separator + score.stored.payload)
+                    byteCount += score.separator.count + score.stored.payload.count
+                }
             }
             let closing = Array(ResultsDigest.closing(empty: byteCount == 0).utf8)
             try writer.write(contentsOf: closing)

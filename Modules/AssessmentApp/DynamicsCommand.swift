@@ -79,7 +79,7 @@ enum CampaignResults {
             return try ScoredCampaign.load(campaign: campaign.id, store: store, environment: environment).scores
         }
         let decoder = JSONDecoder()
-        let units = try stored.map { try decoder.decode(OrganizationScore.self, from: Data($0.payload.utf8)) }
+        let units = try stored.map { try decoder.decode(OrganizationScore.self, from: Data($0.payload)) }
         let policies = try environment.scoped(to: campaign).engine(methodology: campaign.methodology).policies
         return BranchAggregation.apply(units, policies: policies)
     }

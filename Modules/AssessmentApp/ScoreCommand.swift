@@ -46,12 +46,14 @@ struct ScoreCommand: ParsableCommand {
             // Institutions are scored and written a chunk at a time on every core, then stored and hashed in
             // order: only one chunk's scores and texts are alive at once, never 10 000 explanations.
             let run = try store.storeScores(campaign: campaign, actor: database.resolvedActor) { insert in
-                try ResultsDigest.stream(scorer) { score in
-                    try insert(score.stored)
-                    switch score.sample.status {
-                    case .insufficient: insufficientSample.append(score.stored.organization.rawValue)
-                    case .unknown: unknownSample.append(score.stored.organization.rawValue)
-                    case .sufficient: break
+                try ResultsDigest.stream(scorer) { scores in
+                    try insert(scores.map(\.stored))
+                    for score in scores {
+                        switch score.sample.status {
+                        case .insufficient: insufficientSample.append(score.stored.organization.rawValue)
+                        case .unknown: unknownSample.append(score.stored.organization.rawValue)
+                        case .sufficient: break
+                        }
                     }
                 }
             }

@@ -93,6 +93,8 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
     case programmeYearTaken(programme: String, year: Int, campaign: String)
     /// Approved results handed over in pieces did not add up to the size announced for them.
     case payloadSizeMismatch(expected: Int)
+    /// A stored score could not be read back (damaged, or written in an encoding this version does not know).
+    case unreadablePayload(campaign: String, organization: String)
 
     public var message: String {
         switch self {
@@ -121,6 +123,9 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
             "Анкета с номером «\(externalID)» уже загружена в кампанию «\(campaign)» из другого файла."
         case .payloadSizeMismatch(let expected):
             "Утверждаемые результаты не совпали по размеру с объявленным (\(expected) байт): ничего не сохранено, повторите утверждение."
+        case .unreadablePayload(let campaign, let organization):
+            "Сохранённый расчёт кампании «\(campaign)» для организации «\(organization)» не читается (повреждён или записан "
+                + "более новой версией программы): пересчитайте кампанию командой nok-admin score."
         }
     }
 

@@ -1,10 +1,13 @@
-/// One institution's stored result: its total for listing and the full score with explanations as canonical JSON.
+/// One institution's stored result: its total for listing and the full score with explanations as JSON.
 public struct StoredScore: Sendable, Equatable {
     public var organization: OrganizationID
     public var total: Double?
-    public var payload: String
+    /// UTF-8 JSON: the institution's element of the canonical results array exactly as it stands there (indented one
+    /// level), so the stored payloads joined in order give the hashed text. Bytes, not a `String`: checking 828 MB
+    /// of UTF-8 again was a visible part of `score`.
+    public var payload: [UInt8]
 
-    public init(organization: OrganizationID, total: Double?, payload: String) {
+    public init(organization: OrganizationID, total: Double?, payload: [UInt8]) {
         self.organization = organization
         self.total = total
         self.payload = payload
@@ -31,9 +34,10 @@ public struct ScoreRun: Sendable, Equatable {
 /// Computed results as a port: the latest scores replace the previous ones; every run stays in the history.
 public protocol ScoreStore: Sendable {
     /// Stores the scores of an open campaign in one transaction and returns the run it recorded.
-    /// `scores` streams them into `insert` and returns their content hash; if it throws, nothing is stored.
+    /// `scores` streams them into `insert` a batch at a time and returns their content hash; if it throws, nothing
+    /// is stored. Batches let the store encode payloads on every core.
     func storeScores(campaign: String, actor: String,
-                     scores: (_ insert: (StoredScore) throws -> Void) throws -> String) throws -> ScoreRun
+                     scores: (_ insert: ([StoredScore]) throws -> Void) throws -> String) throws -> ScoreRun
     /// Runs, oldest first.
     func scoreRuns(campaign: String) throws -> [ScoreRun]
     /// The latest stored scores, ordered by organisation id.

@@ -376,6 +376,23 @@ extension AppDatabase {
                 ALTER TABLE result_version_new RENAME TO result_version;
                 """)
         }
+        migrator.registerMigration("v12-score-payload-encoding") { db in
+            // Payloads are stored compressed (zstd) from now on; rows of earlier runs stay readable as 'json'.
+            try db.execute(sql: """
+                CREATE TABLE score_result_new (
+                    campaign_id TEXT NOT NULL REFERENCES campaign(id),
+                    organization_id TEXT NOT NULL REFERENCES organization(id),
+                    total REAL,
+                    payload_encoding TEXT NOT NULL CHECK (payload_encoding IN ('json', 'zstd')),
+                    payload BLOB NOT NULL,
+                    PRIMARY KEY (campaign_id, organization_id)
+                );
+                INSERT INTO score_result_new (campaign_id, organization_id, total, payload_encoding, payload)
+                    SELECT campaign_id, organization_id, total, 'json', payload FROM score_result;
+                DROP TABLE score_result;
+                ALTER TABLE score_result_new RENAME TO score_result;
+                """)
+        }
         return migrator
     }
 }

@@ -290,15 +290,21 @@ public struct SQLiteCampaignStore: CampaignStore {
     public func suggestions(campaign: String) throws -> [OrganizationID: [String]] {
         try database.writer.read { db in
             var result: [OrganizationID: [String]] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT r.organization_id, c.text FROM response_comment c JOIN response r ON r.id = c.response_id
-                WHERE r.campaign_id = ? ORDER BY r.id, c.question
-                """, arguments: [campaign]) {
+            for row in try Row.fetchAll(db, sql: Self.suggestionsSQL, arguments: [campaign]) {
                 result[OrganizationID(row["organization_id"]), default: []].append(row["text"])
             }
             return result
         }
     }
+
+    /// Free-text answers of a campaign, in response and question order (a test reads its query plan). From the
+    /// comments to their responses (CROSS JOIN fixes the order): SQLite otherwise walked every response of the
+    /// campaign looking for a comment and then sorted (1.8 s for a million responses with 49 647 comments, most of
+    /// loading a campaign for the reports); the comments' key order is already the response's and the question's.
+    static let suggestionsSQL = """
+        SELECT r.organization_id, c.text FROM response_comment c CROSS JOIN response r ON r.id = c.response_id
+        WHERE r.campaign_id = ? ORDER BY c.response_id, c.question
+        """
 
     public func checklistAudits(campaign: String, organization: OrganizationID) throws -> [ChecklistID: [ChecklistItemID: ItemAudit]] {
         try database.writer.read { db in

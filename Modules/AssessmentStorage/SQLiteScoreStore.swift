@@ -1,20 +1,25 @@
 public import AssessmentKernel
+import Foundation
 import GRDB
 
 /// Computed results beside the campaign's data: the latest scores and the history of runs.
 extension SQLiteCampaignStore: ScoreStore {
     public func storeScores(campaign: String, actor: String,
-                            scores: (_ insert: (StoredScore) throws -> Void) throws -> String) throws -> ScoreRun {
+                            scores: (_ insert: ([StoredScore]) throws -> Void) throws -> String) throws -> ScoreRun {
         try database.writer.write { db in
             try Self.requireOpen(db, campaign)
             try db.execute(sql: "DELETE FROM score_result WHERE campaign_id = ?", arguments: [campaign])
             let insert = try db.makeStatement(sql: """
-                INSERT INTO score_result (campaign_id, organization_id, total, payload) VALUES (?, ?, ?, ?)
+                INSERT INTO score_result (campaign_id, organization_id, total, payload_encoding, payload) VALUES (?, ?, ?, ?, ?)
                 """)
             var count = 0
-            let contentHash = try scores { score in
-                try insert.execute(arguments: [campaign, score.organization.rawValue, score.total, score.payload])
-                count += 1
+            let contentHash = try scores { batch in
+                let compressed = PayloadCompression.compress(batch.map(\.payload))
+                for (score, payload) in zip(batch, compressed) {
+                    try insert.execute(arguments: [campaign, score.organization.rawValue, score.total,
+                                                   PayloadCompression.encoding, Data(payload)])
+                }
+                count += batch.count
             }
             let last = try Int.fetchOne(db, sql: "SELECT max(run) FROM score_run WHERE campaign_id = ?", arguments: [campaign]) ?? 0
             let run = ScoreRun(run: last + 1, contentHash: contentHash, computedAt: Ledger.iso(now()), actor: actor, organizations: count)
@@ -39,10 +44,24 @@ extension SQLiteCampaignStore: ScoreStore {
     public func storedScores(campaign: String) throws -> [StoredScore] {
         try database.writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT organization_id, total, payload FROM score_result WHERE campaign_id = ? ORDER BY organization_id
+                SELECT organization_id, total, payload_encoding, payload FROM score_result WHERE campaign_id = ? ORDER BY organization_id
                 """, arguments: [campaign]).map { row in
-                StoredScore(organization: OrganizationID(row["organization_id"]), total: row["total"], payload: row["payload"])
+                let organization = OrganizationID(row["organization_id"])
+                return StoredScore(organization: organization, total: row["total"],
+                                   payload: try Self.payload(row, organization: organization, campaign: campaign))
             }
         }
+    }
+
+    /// A stored payload as JSON bytes: written before migration v12 as text, since then compressed.
+    private static func payload(_ row: Row, organization: OrganizationID, campaign: String) throws -> [UInt8] {
+        let stored: Data = row["payload"]
+        switch row["payload_encoding"] as String {
+        case "json": return Array(stored)
+        case PayloadCompression.encoding:
+            if let bytes = PayloadCompression.decompress(Array(stored)) { return bytes }
+        default: break
+        }
+        throw StoreError.unreadablePayload(campaign: campaign, organization: organization.rawValue)
     }
 }

@@ -38,13 +38,19 @@ struct CanonicalScoreJSONTests {
         #expect(payload == expected)
         #expect(hash == ContentHash.sha256(of: Data(expected.utf8)))
         var streamed = ResultsDigest()
-        for score in campaign.unitScores { _ = try streamed.add(score) }
+        for score in campaign.unitScores { try streamed.add(score) }
         #expect(streamed.finalize() == hash)
-        var fromBytes = ResultsDigest()
+        // Each element is written once, indented for its place in the array: the elements joined with their
+        // separators are the canonical text, and each alone decodes to its score.
+        var joined: [UInt8] = []
         for (offset, score) in campaign.unitScores.enumerated() {
-            fromBytes.add(arrayBytes: ResultsDigest.arrayBytes(of: try CanonicalScoreJSON.encode(score), first: offset == 0))
+            var writer = CanonicalScoreJSON(depth: 1)
+            try writer.write(score)
+            joined += Array((offset == 0 ? "[\n  " : ",\n  ").utf8) + writer.bytes
+            #expect(try JSONDecoder().decode(OrganizationScore.self, from: Data(writer.bytes)) == score)
         }
-        #expect(fromBytes.finalize() == hash)
+        joined += Array("\n]\n".utf8)
+        #expect(String(decoding: joined, as: UTF8.self) == expected)
         #expect(ResultsDigest().finalize() == ContentHash.sha256(of: Data(try Self.encoded([OrganizationScore]()).utf8)))
     }
 

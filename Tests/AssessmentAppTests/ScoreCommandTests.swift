@@ -60,7 +60,7 @@ struct ScoreCommandTests {
         let environment = try AppEnvironment(configDirectory: RepositoryPaths.configs)
         let scored = try ScoredCampaign.load(campaign: "2025", store: store, environment: environment)
         let first = try #require(stored.first)
-        let decoded = try JSONDecoder().decode(OrganizationScore.self, from: Data(first.payload.utf8))
+        let decoded = try JSONDecoder().decode(OrganizationScore.self, from: Data(first.payload))
         #expect(decoded == scored.unitScores.first { $0.organization.id == first.organization })
         #expect(first.total == decoded.total)
         #expect(!decoded.totalExplanation.children.isEmpty)
