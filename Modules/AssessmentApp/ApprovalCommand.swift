@@ -84,18 +84,27 @@ public struct ResultsDigest {
     static let chunk = 256
 
     /// Scores every unit of `scorer` a chunk at a time on every core and hands each chunk, in order, to `sink`;
-    /// returns the SHA-256 of the whole canonical results text. Only one chunk's scores and texts are alive at
-    /// once. `score`, `approve` and `verify` all hash through here, so they cannot drift apart.
+    /// returns the SHA-256 of the whole canonical results text. Only two chunks' scores and texts are alive at
+    /// once: the next is scored on other threads while this one is hashed and handed to `sink` on the calling
+    /// thread (which holds the database connection). `score`, `approve` and `verify` all hash through here, so they
+    /// cannot drift apart.
     public static func stream(_ scorer: CampaignScorer, into sink: ([WrittenScore]) throws -> Void) throws -> String {
+        let chunks = stride(from: 0, to: scorer.data.count, by: Self.chunk).map { $0..<min($0 + Self.chunk, scorer.data.count) }
+        func written(_ chunk: Range<Int>) -> BackgroundJob<[WrittenScore]> {
+            BackgroundJob {
+                try scorer.map(chunk) { index in Result { try WrittenScore(scorer.score(index), first: index == 0) } }
+                    .map { try $0.get() }
+            }
+        }
         var digest = ResultsDigest()
-        var start = 0
-        while start < scorer.data.count {
-            let chunk = start..<min(start + Self.chunk, scorer.data.count)
-            let written = try scorer.map(chunk) { index in Result { try WrittenScore(scorer.score(index), first: index == 0) } }
-                .map { try $0.get() }
-            for score in written { digest.add(separator: score.separator, element: score.stored.payload) }
-            try sink(written)
-            start = chunk.upperBound
+        var next = chunks.first.map(written)
+        // A failed sink leaves no thread still scoring behind it.
+        defer { _ = try? next?.wait() }
+        for position in chunks.indices {
+            let scores = try next!.wait()
+            next = position + 1 < chunks.count ? written(chunks[position + 1]) : nil
+            for score in scores { digest.add(separator: score.separator, element: score.stored.payload) }
+            try sink(scores)
         }
         return digest.finalize()
     }

@@ -1,22 +1,23 @@
 import Dispatch
 
-/// One throwing piece of work on another thread while the caller goes on; `wait()` returns when it has finished
-/// and rethrows its error. For a long single-threaded step (the XLSX workbook's compression) beside others.
-final class BackgroundJob: @unchecked Sendable {
+/// One throwing piece of work on another thread while the caller goes on; `wait()` returns its value when it has
+/// finished, or rethrows its error. For a long step beside others: the XLSX workbook's compression while the site is
+/// written, the next chunk of scores while this one is stored.
+final class BackgroundJob<Value>: @unchecked Sendable {
     private let group = DispatchGroup()
     /// Written once before `leave()`, read only after `wait()`: the group orders the two.
-    private var failure: (any Error)?
+    private var result: Result<Value, any Error>?
 
-    init(_ work: @escaping @Sendable () throws -> Void) {
+    init(_ work: @escaping @Sendable () throws -> Value) {
         group.enter()
         DispatchQueue.global().async { [self] in
-            do { try work() } catch { failure = error }
+            result = Result { try work() }
             group.leave()
         }
     }
 
-    func wait() throws {
+    func wait() throws -> Value {
         group.wait()
-        if let failure { throw failure }
+        return try result!.get()
     }
 }

@@ -191,10 +191,18 @@ public struct CanonicalScoreJSON {
         bytes.append(UInt8(ascii: "]"))
     }
 
+    /// A line break and the indentation of `depth`, copied from one run of spaces instead of two bytes per level.
     private mutating func newline() {
         bytes.append(0x0A)
-        for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+        let width = 2 * depth
+        if width <= Self.spaces.count {
+            Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<width])) }
+        } else {
+            bytes.append(contentsOf: repeatElement(0x20, count: width))
+        }
     }
+
+    private static let spaces = [UInt8](repeating: 0x20, count: 64)
 
     private mutating func append(_ text: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
@@ -214,17 +222,36 @@ public struct CanonicalScoreJSON {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
+    /// Whether any of the eight bytes is a control character, a quote or a backslash (the classic "has a byte less
+    /// than n" and "has a zero byte" word tests; exact for bytes below 0x80, and bytes from 0x80 up only ever give a
+    /// false alarm, which the byte-by-byte path then clears).
+    @inline(__always)
+    private static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let control = (word &- ones &* 0x20) & ~word & highs != 0
+        return control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+    }
+
     /// A JSON string: quotes, backslashes and control characters escaped as the encoder escapes them.
     private mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         var text = value
         text.withUTF8 { utf8 in
             var start = 0
-            for index in 0..<utf8.count {
+            var index = 0
+            while index < utf8.count {
+                // Eight bytes at a time while none needs escaping: most of the text is long Cyrillic names.
+                if index + 8 <= utf8.count, !Self.needsEscape(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
                 let byte = utf8[index]
+                index += 1
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                start = index + 1
+                let at = index - 1
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<at]))
+                start = at + 1
                 bytes.append(UInt8(ascii: "\\"))
                 switch byte {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
