@@ -34,7 +34,8 @@ struct ReportInputs {
     var today: Day
     var database: AppDatabase?
 
-    /// `explanations: false` scores both campaigns without explanations, for reports that show only numbers.
+    /// `explanations: false` scores the campaign without explanations, for reports that show only numbers; the
+    /// previous campaign is always scored without them (only its totals and shortcomings are compared).
     static func load(config: ConfigOptions, data: DataOptions, comparison: ComparisonOptions,
                      explanations: Bool = true) throws -> ReportInputs {
         let (environment, campaign) = try data.load(config, explanations: explanations)
@@ -55,8 +56,9 @@ struct ReportInputs {
             var previous: ScoredCampaign?
             var previousPlan: [ImprovementMeasure] = []
             if let previousStored {
+                // Only its totals and shortcomings are shown: never its explanations, which were most of its cost.
                 previous = try ScoredCampaign.load(campaign: previousStored.id, store: store, environment: environment,
-                                                   explanations: explanations)
+                                                   explanations: false)
                 previousPlan = try plans.measures(campaign: previousStored.id)
             }
             return ReportInputs(
@@ -67,7 +69,7 @@ struct ReportInputs {
         var previous: ScoredCampaign?
         if let directory = comparison.previousData {
             previous = try ScoredCampaign.load(from: URL(fileURLWithPath: directory), environment: environment,
-                                               methodology: data.methodology.map { MethodologyID($0) }, explanations: explanations)
+                                               methodology: data.methodology.map { MethodologyID($0) }, explanations: false)
         }
         var plan: [ImprovementMeasure] = []
         if let file = comparison.planFile {
