@@ -9,23 +9,17 @@ import TestSupport
 struct AnswerMigrationTests {
     @Test("A database with answer rows (v7) opens with the answers packed per response and the same counts")
     func packsAnswers() throws {
-        let path = try RepositoryPaths.temporaryDirectory("v7").appendingPathComponent("old.sqlite").path
-        let old = try DatabaseQueue(path: path)
-        try AppDatabase.migrator.migrate(old, upTo: "v7-campaign-institutions")
-        try old.write { db in
-            try db.execute(sql: """
-                INSERT INTO organization (id, name, sector) VALUES ('cul-01', 'ЦБС', 'culture'), ('cul-02', 'Клуб', 'culture');
-                INSERT INTO campaign (id, title, year, methodology) VALUES ('2024', 'НОК 2024', 2024, '344n-2024');
-                INSERT INTO campaign_sector (campaign_id, sector) VALUES ('2024', 'culture');
-                INSERT INTO import_file (kind, path, sha256, rows, format, imported_at, actor, campaign_id)
-                    VALUES ('responses', 'r.csv', 'abc', 3, '', '2024-05-01T00:00:00Z', 'оператор', '2024');
-                INSERT INTO response (id, campaign_id, organization_id, external_id, channel, import_id) VALUES
-                    (1, '2024', 'cul-01', 'r1', 'web', 1), (2, '2024', 'cul-01', 'r2', 'paper', 1), (3, '2024', 'cul-02', 'r3', 'web', 1);
-                INSERT INTO answer (response_id, question, value, counted) VALUES
-                    (1, 'q1', 'yes', 1), (1, 'q2', 'no', 1), (2, 'q1', 'yes', 1), (2, 'q2', 'yes', 0), (3, 'q1', 'no', 1);
-                """)
-        }
-        try old.close()
+        let path = try oldDatabase("v7", upTo: "v7-campaign-institutions", sql: """
+            INSERT INTO organization (id, name, sector) VALUES ('cul-01', 'ЦБС', 'culture'), ('cul-02', 'Клуб', 'culture');
+            INSERT INTO campaign (id, title, year, methodology) VALUES ('2024', 'НОК 2024', 2024, '344n-2024');
+            INSERT INTO campaign_sector (campaign_id, sector) VALUES ('2024', 'culture');
+            INSERT INTO import_file (kind, path, sha256, rows, format, imported_at, actor, campaign_id)
+                VALUES ('responses', 'r.csv', 'abc', 3, '', '2024-05-01T00:00:00Z', 'оператор', '2024');
+            INSERT INTO response (id, campaign_id, organization_id, external_id, channel, import_id) VALUES
+                (1, '2024', 'cul-01', 'r1', 'web', 1), (2, '2024', 'cul-01', 'r2', 'paper', 1), (3, '2024', 'cul-02', 'r3', 'web', 1);
+            INSERT INTO answer (response_id, question, value, counted) VALUES
+                (1, 'q1', 'yes', 1), (1, 'q2', 'no', 1), (2, 'q1', 'yes', 1), (2, 'q2', 'yes', 0), (3, 'q1', 'no', 1);
+            """)
 
         let database = try AppDatabase(path: path)
         let packed = try database.writer.read { db in
@@ -54,18 +48,12 @@ struct AnswerMigrationTests {
 struct ApprovedPayloadMigrationTests {
     @Test("Versions approved before v10 read back unchanged once the text moves to the last column; a new one is added")
     func keepsVersions() throws {
-        let path = try RepositoryPaths.temporaryDirectory("v9").appendingPathComponent("old.sqlite").path
-        let old = try DatabaseQueue(path: path)
-        try AppDatabase.migrator.migrate(old, upTo: "v9-survey")
-        try old.write { db in
-            try db.execute(sql: """
-                INSERT INTO campaign (id, title, year, methodology, status) VALUES ('2024', 'НОК 2024', 2024, '344n-2024', 'approved');
-                INSERT INTO result_version (campaign_id, version, content_hash, payload, approved_at, actor, decision, reason) VALUES
-                    ('2024', 1, 'aaa', '[\n  {\n    "итог": 81.5\n  }\n]\n', '2024-12-01T00:00:00Z', 'председатель', 'Протокол № 5', NULL),
-                    ('2024', 2, 'bbb', '[\n\n]\n', '2024-12-02T00:00:00Z', 'председатель', 'Протокол № 6', 'опечатка');
-                """)
-        }
-        try old.close()
+        let path = try oldDatabase("v9", upTo: "v9-survey", sql: """
+            INSERT INTO campaign (id, title, year, methodology, status) VALUES ('2024', 'НОК 2024', 2024, '344n-2024', 'approved');
+            INSERT INTO result_version (campaign_id, version, content_hash, payload, approved_at, actor, decision, reason) VALUES
+                ('2024', 1, 'aaa', '[\n  {\n    "итог": 81.5\n  }\n]\n', '2024-12-01T00:00:00Z', 'председатель', 'Протокол № 5', NULL),
+                ('2024', 2, 'bbb', '[\n\n]\n', '2024-12-02T00:00:00Z', 'председатель', 'Протокол № 6', 'опечатка');
+            """)
 
         let store = SQLiteCampaignStore(database: try AppDatabase(path: path))
         let versions = try store.approvedVersions(campaign: "2024")

@@ -9,22 +9,15 @@ import TestSupport
 struct ScorePayloadTests {
     /// A database at v11 with one stored run of two institutions, written as text the way runs were before v12.
     private func databaseWithTextRun(_ name: String) throws -> String {
-        let path = try RepositoryPaths.temporaryDirectory(name).appendingPathComponent("old.sqlite").path
-        let old = try DatabaseQueue(path: path)
-        try AppDatabase.migrator.migrate(old, upTo: "v11-approved-payload-last")
-        try old.write { db in
-            try db.execute(sql: """
-                INSERT INTO organization (id, name, sector) VALUES ('cul-01', 'ЦБС', 'culture'), ('cul-02', 'Клуб', 'culture');
-                INSERT INTO campaign (id, title, year, methodology) VALUES ('2024', 'НОК 2024', 2024, '344n-2024');
-                INSERT INTO campaign_sector (campaign_id, sector) VALUES ('2024', 'culture');
-                INSERT INTO score_run (campaign_id, run, content_hash, computed_at, actor, organizations)
-                    VALUES ('2024', 1, 'aaa', '2024-11-01T00:00:00Z', 'оператор', 2);
-                INSERT INTO score_result (campaign_id, organization_id, total, payload) VALUES
-                    ('2024', 'cul-01', 81.5, '{\n    "итог" : 81.5\n  }'), ('2024', 'cul-02', NULL, '{\n    "итог" : null\n  }');
-                """)
-        }
-        try old.close()
-        return path
+        try oldDatabase(name, upTo: "v11-approved-payload-last", sql: """
+            INSERT INTO organization (id, name, sector) VALUES ('cul-01', 'ЦБС', 'culture'), ('cul-02', 'Клуб', 'culture');
+            INSERT INTO campaign (id, title, year, methodology) VALUES ('2024', 'НОК 2024', 2024, '344n-2024');
+            INSERT INTO campaign_sector (campaign_id, sector) VALUES ('2024', 'culture');
+            INSERT INTO score_run (campaign_id, run, content_hash, computed_at, actor, organizations)
+                VALUES ('2024', 1, 'aaa', '2024-11-01T00:00:00Z', 'оператор', 2);
+            INSERT INTO score_result (campaign_id, organization_id, total, payload) VALUES
+                ('2024', 'cul-01', 81.5, '{\n    "итог" : 81.5\n  }'), ('2024', 'cul-02', NULL, '{\n    "итог" : null\n  }');
+            """)
     }
 
     @Test("Runs stored as text before v12 read back unchanged; a new run is stored compressed and reads back byte for byte")
