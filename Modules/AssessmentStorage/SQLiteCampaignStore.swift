@@ -106,7 +106,7 @@ public struct SQLiteCampaignStore: CampaignStore {
     }
 
     public func importPackedResponses(campaign: String, file: ImportedFile, actor: String,
-                                      rows: (_ insert: (PackedResponse) throws -> Void) throws -> PackedResponsesSummary) throws -> ImportReceipt {
+                                      rows: (_ sink: any PackedResponseSink) throws -> PackedResponsesSummary) throws -> ImportReceipt {
         try database.writer.write { db in
             try Self.requireOpen(db, campaign)
             if try Ledger.alreadyImported(db, file, campaign: campaign) {
@@ -119,7 +119,8 @@ public struct SQLiteCampaignStore: CampaignStore {
             let stamp = Ledger.iso(now())
             let importID = try Ledger.record(db, file, campaign: campaign, actor: actor, at: stamp)
             var writer = try ResponseWriter(db, campaign: campaign)
-            let summary = try rows { row in try writer.insert(row, importID: importID) }
+            // The file is read and packed on another thread while this one, which holds the transaction, writes.
+            let summary = try PackedRowPipeline.run(rows) { row in try writer.insert(row, importID: importID) }
             try writer.finish(adding: summary.counts)
             let inserted = writer.inserted
             try db.execute(sql: "UPDATE import_file SET rows = ?, format = ? WHERE id = ?", arguments: [inserted, summary.format, importID])
