@@ -493,6 +493,32 @@ struct PipelinedImportTests {
         }
     }
 
+    @Test("Past 50 000 rows the organisation index is left out while writing and built again: the same rows and schema; a failure keeps it")
+    func deferredIndex() throws {
+        let copies = 17, rows = 17 * 2963
+        let url = try Self.bigFile(copies: copies)
+        let badLine = 1 + rows
+        let bad = try Self.bigFile(copies: copies) { line, text in line == badLine ? Self.unknownOrganization(text) : text }
+        func schema(_ demo: StoredDemo) throws -> [String] {
+            try demo.database.writer.read { db in
+                try String.fetchAll(db, sql: "SELECT type || ' ' || name || ' ' || ifnull(sql, '') FROM sqlite_master ORDER BY name")
+            }
+        }
+        let rowByRow = try StoredDemo(), bulk = try StoredDemo()
+        let before = try schema(bulk)
+        #expect(before.contains { $0.hasPrefix("index response_organization CREATE INDEX") })
+        // The bad row is the last: the index was left out by then, and the rollback brings it back.
+        let error = try #require(Self.failure { try bulk.importResponses(bad, packed: true) })
+        #expect(error.problems.map(\.line) == [badLine])
+        #expect(try schema(bulk) == before)
+        #expect(try Self.counts(bulk)[0] == 0)
+        #expect(try bulk.importResponses(url, packed: true).inserted == rows)
+        #expect(try rowByRow.importResponses(url, packed: false).inserted == rows)
+        #expect(try schema(bulk) == before)
+        #expect(try bulk.storedResponses() == rowByRow.storedResponses())
+        #expect(try bulk.database.writer.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") } == ["ok"])
+    }
+
     @Test("Past 5 000 problems, refusals learnt late keep the same problems and the same count omitted")
     func capWithLateRefusals() throws {
         // The first 100 rows are refused (numbers stored before); the next 6 000 are invalid. The refusals come back
