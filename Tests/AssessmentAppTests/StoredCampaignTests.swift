@@ -504,15 +504,21 @@ struct PipelinedImportTests {
                 try String.fetchAll(db, sql: "SELECT type || ' ' || name || ' ' || ifnull(sql, '') FROM sqlite_master ORDER BY name")
             }
         }
+        // Each change of the schema (the drop, the build) moves its version by one.
+        func version(_ demo: StoredDemo) throws -> Int {
+            try demo.database.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? -1 }
+        }
         let rowByRow = try StoredDemo(), bulk = try StoredDemo()
-        let before = try schema(bulk)
+        let before = try schema(bulk), versionBefore = try version(bulk)
         #expect(before.contains { $0.hasPrefix("index response_organization CREATE INDEX") })
         // The bad row is the last: the index was left out by then, and the rollback brings it back.
         let error = try #require(Self.failure { try bulk.importResponses(bad, packed: true) })
         #expect(error.problems.map(\.line) == [badLine])
         #expect(try schema(bulk) == before)
         #expect(try Self.counts(bulk)[0] == 0)
+        #expect(try version(bulk) == versionBefore)
         #expect(try bulk.importResponses(url, packed: true).inserted == rows)
+        #expect(try version(bulk) == versionBefore + 2)
         #expect(try rowByRow.importResponses(url, packed: false).inserted == rows)
         #expect(try schema(bulk) == before)
         #expect(try bulk.storedResponses() == rowByRow.storedResponses())
