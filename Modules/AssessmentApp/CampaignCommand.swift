@@ -237,22 +237,18 @@ struct ImportResponses: ParsableCommand {
             defer { if let export { try? FileManager.default.removeItem(at: export.converted) } }
             let url = export?.converted ?? original
             var progress = ProgressReporter(total: ProgressReporter.dataLines(in: url), what: "Анкет")
-            var done = 0
             defer { progress.finish() }
             let rejected = RejectedRows()
             do {
                 let receipt = try SQLiteCampaignStore(database: context.database).importPackedResponses(
                     campaign: options.campaign, file: try context.importedFile(kind: "responses", rows: 0, format: ""),
                     actor: options.database.resolvedActor
-                ) { insert in
+                ) { sink in
+                    // The store runs this on a thread of its own while it writes; this thread waits meanwhile.
                     let (format, _, counts) = try ResponsesFile.visitPacked(
                         url, organizations: context.organizations, questions: questions,
-                        rejected: options.skipInvalid ? rejected.add : nil
-                    ) { row in
-                        done += 1
-                        progress.update(done)
-                        try insert(row)
-                    }
+                        rejected: options.skipInvalid ? rejected.add : nil, into: sink
+                    ) { handed in progress.update(handed) }
                     let detected = export?.format ?? format
                     printError("Прочитано: \(options.file): \(detected)")
                     return PackedResponsesSummary(format: detected.description, counts: counts)

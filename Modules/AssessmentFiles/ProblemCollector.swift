@@ -22,6 +22,21 @@ struct ProblemCollector {
         problems.append(DataFileProblem(file: file, line: line, field: field, value: value, message: message))
     }
 
+    /// Adds the problem of a row whose later rows were read first (a row the store refused after the reader had moved
+    /// on), keeping what the collector holds as if it had come in line order: when it is full, the problem takes the
+    /// place of the last one of the latest line after it, and that one is counted as omitted instead.
+    mutating func addLate(line: Int, _ message: String) {
+        guard problems.count >= Self.cap else {
+            add(line: line, message)
+            return
+        }
+        omitted += 1
+        guard let latestLine = problems.map(\.line).max(), latestLine > line,
+              let latest = problems.lastIndex(where: { $0.line == latestLine }) else { return }
+        problems.remove(at: latest)
+        problems.append(DataFileProblem(file: file, line: line, message: message))
+    }
+
     /// Removes and returns the problems added after the collector held `count` of them (one row's, under --skip-invalid).
     mutating func take(since count: Int) -> [DataFileProblem] {
         let start = min(count, problems.count)

@@ -47,18 +47,23 @@ public struct ResponsesFile {
     }
 
     /// The bulk import's reading: every valid row packed as the store keeps it (`PackedResponse`: answers as
-    /// sorted JSON, split by the skip logic into counted and ignored), and the file's answer counts summed
-    /// here, so nothing per row is a dictionary or a set. The same checks and messages as `visit`.
+    /// sorted JSON, split by the skip logic into counted and ignored) and handed to `sink`, and the file's answer
+    /// counts summed here, so nothing per row is a dictionary or a set. The same checks and messages as `visit`;
+    /// a row the store refuses is a problem of its line, as in `visit`, though the store may say so only later.
+    /// `handedOver` hears how many rows have been handed over so far, after each one.
     public static func visitPacked(_ url: URL, organizations: [Organization], questions: [SectorID: [Question]],
-                                   rejected: ((RejectedRow) -> Void)? = nil,
-                                   _ body: (PackedResponse) throws -> Void) throws(DataFileError)
+                                   rejected: ((RejectedRow) -> Void)? = nil, into sink: any PackedResponseSink,
+                                   handedOver: (_ rows: Int) -> Void = { _ in }) throws(DataFileError)
         -> (format: DetectedFormat, rows: Int, counts: [AnswerCount])
     {
         let scanner = try ResponseScanner(url, organizations: organizations, questions: questions)
         var packer = ResponsePacker(scanner)
-        let rows = try scanner.scan(rejected: rejected) { row in
+        var handed = 0
+        let rows = try scanner.scan(rejected: rejected, sink: sink) { row in
             packer.pack(row)
-            try body(packer.packed)
+            sink.insert(packer.packed)
+            handed += 1
+            handedOver(handed)
         }
         return (scanner.reader.format, rows, packer.counts())
     }
@@ -145,6 +150,41 @@ struct ScannedRow {
     var comments: [(question: QuestionID, text: String)] = []
 }
 
+/// The cells of the last rows handed to a store that writes later, kept under --skip-invalid: a row the store
+/// refuses goes to the rejects file with its cells as read. Reused buffers, oldest overwritten.
+struct RecentRecords {
+    private var records: [ByteRecord]
+    private var next = 0
+    private var filled = 0
+
+    init(capacity: Int) {
+        records = Array(repeating: ByteRecord(), count: max(capacity, 0))
+    }
+
+    mutating func keep(_ record: ByteRecord) {
+        guard !records.isEmpty else { return }
+        records[next].reset(line: record.line)
+        records[next].bytes.append(contentsOf: record.bytes)
+        records[next].starts.append(contentsOf: record.starts)
+        records[next].ends.append(contentsOf: record.ends)
+        next = (next + 1) % records.count
+        filled = min(filled + 1, records.count)
+    }
+
+    /// The kept record of `line`; lines grow from one record kept to the next, so a binary search finds it.
+    func record(line: Int) -> ByteRecord? {
+        guard filled > 0 else { return nil }
+        let oldest = (next - filled + records.count) % records.count
+        var low = 0, high = filled
+        while low < high {
+            let middle = (low + high) / 2
+            if records[(oldest + middle) % records.count].line < line { low = middle + 1 } else { high = middle }
+        }
+        guard low < filled, records[(oldest + low) % records.count].line == line else { return nil }
+        return records[(oldest + low) % records.count]
+    }
+}
+
 /// The checks of `responses.csv`, over bytes: every cell is looked at as bytes and normalised through memoised
 /// spellings, and only problems, rejected rows and free text become `String`s.
 final class ResponseScanner {
@@ -182,8 +222,11 @@ final class ResponseScanner {
 
     private let sectorOrder: [SectorID]
 
-    /// Reads the header, then every row; returns the number of non-blank data rows.
-    func scan(rejected: ((RejectedRow) -> Void)?, _ body: (inout ScannedRow) throws -> Void) throws(DataFileError) -> Int {
+    /// Reads the header, then every row; returns the number of non-blank data rows. With a `sink`, `body` hands
+    /// rows to it, and the rows it refuses later are problems of their lines as if `body` had thrown for them:
+    /// the same problems and rejected rows in the same order.
+    func scan(rejected: ((RejectedRow) -> Void)?, sink: (any PackedResponseSink)? = nil,
+              _ body: (inout ScannedRow) throws -> Void) throws(DataFileError) -> Int {
         let fixedColumns = ResponsesFile.fixedColumns, optionalColumns = ResponsesFile.optionalColumns
         var problems = ProblemCollector(file: reader.file, format: reader.format)
         let sectorList = questions.keys.map(\.rawValue).sorted().joined(separator: ", ")
@@ -223,13 +266,38 @@ final class ResponseScanner {
         var rows = 0
         var row = ScannedRow()
 
+        // A sink's refusals come after later rows were read. Under --skip-invalid the cells of the rows in flight are
+        // kept for them, and rejected rows are held and told in line order at the end; otherwise a refusal is a
+        // problem added late (ProblemCollector.addLate keeps the cap's choice as in line order).
+        var recent = RecentRecords(capacity: rejected != nil ? (sink?.maxRowsInFlight ?? -1) + 1 : 0)
+        var heldRejections: [(line: Int, row: RejectedRow)] = []
+        var refusedRejections: [(line: Int, row: RejectedRow)] = []
+        func reject(_ rejection: RejectedRow, line: Int) {
+            if sink == nil { rejected?(rejection) } else { heldRejections.append((line, rejection)) }
+        }
+        func absorb(_ refusals: [RefusedRow]) {
+            for refusal in refusals {
+                let message = Self.refusalMessage(refusal.error)
+                if rejected != nil {
+                    let record = recent.record(line: refusal.line)
+                    assert(record != nil, "the cells of a refused row were not kept")
+                    refusedRejections.append((refusal.line, RejectedRow(
+                        header: header.fields, fields: record?.strings.fields ?? [],
+                        problems: [DataFileProblem(file: reader.file, line: refusal.line, message: message)])))
+                } else {
+                    problems.addLate(line: refusal.line, message)
+                }
+            }
+        }
+
         while reader.next(into: &record) {
             rows += 1
             let line = record.line
             let problemsBefore = problems.count
             defer {
-                if let rejected, problems.count > problemsBefore {
-                    rejected(RejectedRow(header: header.fields, fields: record.strings.fields, problems: problems.take(since: problemsBefore)))
+                if rejected != nil, problems.count > problemsBefore {
+                    reject(RejectedRow(header: header.fields, fields: record.strings.fields, problems: problems.take(since: problemsBefore)),
+                           line: line)
                 }
             }
             guard record.count == column.count else {
@@ -369,12 +437,33 @@ final class ResponseScanner {
             do {
                 try body(&row)
             } catch {
-                problems.add(line: line, "строку не удалось сохранить: \(error.localizedDescription)")
+                problems.add(line: line, Self.refusalMessage(error))
+            }
+            if let sink {
+                recent.keep(record)
+                absorb(sink.refusedRows(waitingForAll: false))
+            }
+        }
+        if let sink {
+            absorb(sink.refusedRows(waitingForAll: true))
+            // Both lists are in line order, and a refused row had no problem of its own.
+            var held = heldRejections[...], refused = refusedRejections[...]
+            while !held.isEmpty || !refused.isEmpty {
+                if let first = refused.first, held.first.map({ first.line < $0.line }) ?? true {
+                    rejected?(refused.removeFirst().row)
+                } else {
+                    rejected?(held.removeFirst().row)
+                }
             }
         }
         if let readError = reader.readError { problems.add(line: 0, readError) }
         try problems.check()
         return rows
+    }
+
+    /// The problem of a row the store could not keep.
+    static func refusalMessage(_ error: any Error) -> String {
+        "строку не удалось сохранить: \(error.localizedDescription)"
     }
 
     private func makePlan(_ sector: SectorID, columns: [QuestionID]) -> SectorPlan {

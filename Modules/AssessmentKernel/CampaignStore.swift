@@ -107,6 +107,31 @@ public struct AnswerCount: Sendable, Equatable {
     }
 }
 
+/// A row of a bulk import the store could not keep: its line in the file and the store's reason.
+public struct RefusedRow: Sendable {
+    public var line: Int
+    public var error: any Error
+
+    public init(line: Int, error: any Error) {
+        self.line = line
+        self.error = error
+    }
+}
+
+/// Where a bulk import's reader hands its rows. The store may hold rows for a while and write them on another
+/// thread, so whether it refuses one (a questionnaire number stored before, a failing write) is known only later:
+/// refusals come back from `refusedRows`, by line, in the order the rows were handed over. The reader must ask
+/// with `waitingForAll` once its last row is handed over; a refusal it never collects fails the import.
+public protocol PackedResponseSink: AnyObject {
+    /// The most rows handed over and not yet written or refused at any moment.
+    var maxRowsInFlight: Int { get }
+    /// Copies the row and hands it on; `row` may be reused as soon as this returns.
+    func insert(_ row: PackedResponse)
+    /// The rows refused since the last call, in line order. With `waitingForAll`, first waits until every row handed
+    /// over has been written or refused.
+    func refusedRows(waitingForAll: Bool) -> [RefusedRow]
+}
+
 /// What a bulk import's reader says when the file is read: how it was read, and the file's answer counts.
 public struct PackedResponsesSummary: Sendable {
     /// «кодировка …, разделитель …».
@@ -175,10 +200,11 @@ public protocol CampaignStore: Sendable {
     /// if it throws, nothing of the file stays.
     func importResponses(campaign: String, file: ImportedFile, actor: String,
                          rows: (_ insert: (StoredResponse) throws -> Void) throws -> String) throws -> ImportReceipt
-    /// The bulk form of `importResponses`: `rows` hands over rows already checked and packed, then the file's
-    /// answer counts; the same all-or-nothing and the same stored result.
+    /// The bulk form of `importResponses`: `rows` hands rows already checked and packed to the sink, then returns the
+    /// file's answer counts; the same all-or-nothing and the same stored result. The store may run `rows` on another
+    /// thread while it writes (it returns only when `rows` has).
     func importPackedResponses(campaign: String, file: ImportedFile, actor: String,
-                               rows: (_ insert: (PackedResponse) throws -> Void) throws -> PackedResponsesSummary) throws -> ImportReceipt
+                               rows: (_ sink: any PackedResponseSink) throws -> PackedResponsesSummary) throws -> ImportReceipt
     /// Per-organisation counts for scoring, built by GROUP BY in the store.
     func organizationData(campaign: String) throws -> [OrganizationData]
     /// Limits the campaign to a list the council approved; an empty list means the whole sectors.

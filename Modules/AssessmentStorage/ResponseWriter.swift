@@ -107,9 +107,31 @@ struct ResponseWriter {
             try upsert.execute(arguments: [campaign, key.organization, key.question, key.value, key.counted, count])
         }
         tallies.removeAll()
-        for count in counts {
-            upsert.setUncheckedArguments([campaign, count.organization.rawValue, count.question.rawValue, count.value, count.counted, count.n])
-            try upsert.execute()
+        // A bulk import's counts are bound where their text lies, as its rows are (no arguments array per count).
+        let statement = upsert.sqliteStatement
+        try campaign.withCString { campaignText in
+            for count in counts {
+                let code = count.organization.rawValue.withCString { organization in
+                    count.question.rawValue.withCString { question in
+                        count.value.withCString { value -> CInt in
+                            sqlite3_bind_text(statement, 1, campaignText, -1, nil)
+                            sqlite3_bind_text(statement, 2, organization, -1, nil)
+                            sqlite3_bind_text(statement, 3, question, -1, nil)
+                            sqlite3_bind_text(statement, 4, value, -1, nil)
+                            sqlite3_bind_int64(statement, 5, count.counted ? 1 : 0)
+                            sqlite3_bind_int64(statement, 6, Int64(count.n))
+                            let code = sqlite3_step(statement)
+                            sqlite3_reset(statement)
+                            sqlite3_clear_bindings(statement)
+                            return code
+                        }
+                    }
+                }
+                guard code == SQLITE_DONE else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(db.sqliteConnection)),
+                                        message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
+            }
         }
     }
 }

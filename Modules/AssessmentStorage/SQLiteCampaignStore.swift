@@ -106,7 +106,7 @@ public struct SQLiteCampaignStore: CampaignStore {
     }
 
     public func importPackedResponses(campaign: String, file: ImportedFile, actor: String,
-                                      rows: (_ insert: (PackedResponse) throws -> Void) throws -> PackedResponsesSummary) throws -> ImportReceipt {
+                                      rows: (_ sink: any PackedResponseSink) throws -> PackedResponsesSummary) throws -> ImportReceipt {
         try database.writer.write { db in
             try Self.requireOpen(db, campaign)
             if try Ledger.alreadyImported(db, file, campaign: campaign) {
@@ -119,7 +119,13 @@ public struct SQLiteCampaignStore: CampaignStore {
             let stamp = Ledger.iso(now())
             let importID = try Ledger.record(db, file, campaign: campaign, actor: actor, at: stamp)
             var writer = try ResponseWriter(db, campaign: campaign)
-            let summary = try rows { row in try writer.insert(row, importID: importID) }
+            var index = try DeferredIndex(db, name: "response_organization", table: "response")
+            // The file is read and packed on another thread while this one, which holds the transaction, writes.
+            let summary = try PackedRowPipeline.run(rows) { row in
+                if writer.inserted == DeferredIndex.rowsBeforeDeferring { index.deferIfOutnumbered(by: writer.inserted) }
+                try writer.insert(row, importID: importID)
+            }
+            try index.rebuild()
             try writer.finish(adding: summary.counts)
             let inserted = writer.inserted
             try db.execute(sql: "UPDATE import_file SET rows = ?, format = ? WHERE id = ?", arguments: [inserted, summary.format, importID])
@@ -352,5 +358,43 @@ public struct SQLiteCampaignStore: CampaignStore {
     static func requireOpen(_ db: Database, _ id: String) throws {
         guard let campaign = try fetch(db, id) else { throw StoreError.campaignNotFound(id) }
         guard campaign.status == .open else { throw StoreError.campaignApproved(id) }
+    }
+}
+
+/// An index a large import leaves out while it writes and builds once at the end, in the same transaction:
+/// `response_organization` gets the rows in the file's (random) organisation order, and a million inserts at
+/// random places cost more than sorting them once. Only when the file's rows outnumber the table's earlier ones,
+/// so the rebuild over the whole table stays within twice the file's work. A rollback brings the index back as it was.
+struct DeferredIndex {
+    /// Rows written with the index in place before it may be left out: small files never touch the schema.
+    static let rowsBeforeDeferring = 50_000
+
+    private let db: Database
+    private let sql: String?
+    /// At most the rows the table held before (deleted rows count too: AUTOINCREMENT's last id).
+    private let earlierRows: Int
+    private var deferred = false
+
+    init(_ db: Database, name: String, table: String) throws {
+        self.db = db
+        sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", arguments: [name])
+        earlierRows = try Int.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [table]) ?? 0
+        self.name = name
+    }
+
+    private let name: String
+
+    /// Drops the index when `written` rows of this import already outnumber the table's earlier rows. A failure
+    /// leaves the index in place, which is only slower.
+    mutating func deferIfOutnumbered(by written: Int) {
+        guard !deferred, sql != nil, written >= earlierRows else { return }
+        deferred = (try? db.execute(sql: "DROP INDEX \(name)")) != nil
+    }
+
+    /// Builds the index again from its own definition, if it was dropped.
+    mutating func rebuild() throws {
+        guard deferred, let sql else { return }
+        try db.execute(sql: sql)
+        deferred = false
     }
 }
