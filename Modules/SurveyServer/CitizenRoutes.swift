@@ -98,9 +98,12 @@ extension SurveyServer {
                                text: "Анкета не принята: запрос больше \(settings.maxBodyBytes / 1024) КБ. Сократите текст ответов.", accessible: accessible)
         }
         let code = try context.parameters.require("code")
-        guard let target = try await call({ try $0.target(code: code) }) else { return unknownLink(accessible) }
+        // Cached for a few seconds; the store checks again that the campaign is open when it writes (TargetCache).
+        guard let target = try await targets.target(code: code, load: { try await call { try $0.target(code: code) } }) else {
+            return unknownLink(accessible)
+        }
         guard target.acceptsAnswers else { return closed(target, accessible) }
-        guard let questionnaire = settings.questionnaires[target.organization.sector] else {
+        guard let questionnaire = prepared[target.organization.sector] else {
             return try citizenForm(target, respondent: "", accessible: accessible, status: .internalServerError)
         }
         let cookie = request.cookies[Self.respondentCookie]?.value

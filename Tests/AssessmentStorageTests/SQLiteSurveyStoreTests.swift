@@ -70,6 +70,50 @@ struct SQLiteSurveyStoreTests {
         #expect(data.tallies["q1"] == AnswerTally(answered: 2, counts: ["yes": 1, "no": 1]))
     }
 
+    @Test("A write that fails after the checks (an unknown operator) is rolled back alone: the others, their counts and row counts stay")
+    func failedWriteInBatch() throws {
+        let (store, campaigns, database) = try world()
+        let stranger = SurveySubmission(campaign: "2025", organization: library.id, channel: .paper, answers: ["q1": "yes", "q2": "yes"],
+                                        asked: ["q1", "q2"], operatorLogin: "nobody", receivedAt: start)
+        let results = try store.submitAll([web(["q1": "yes", "q2": "no"], cookie: "c1"), stranger, web(["q1": "no"], cookie: "c1")])
+        #expect(results.map { (try? $0.get()) != nil } == [true, false, true])
+        #expect(throws: DatabaseError.self) { try results[1].get() }
+        // The third saw the first (same batch) as an earlier questionnaire from the same browser.
+        #expect(try results[2].get().suspicion == "повтор из того же браузера (cookie), ранее анкет: 1")
+        let data = try #require(try campaigns.organizationData(campaign: "2025").first { $0.organization.id == library.id })
+        #expect(data.respondents == 2)
+        #expect(data.tallies["q1"] == AnswerTally(answered: 2, counts: ["yes": 1, "no": 1]))
+        #expect(data.tallies["q2"] == AnswerTally(answered: 1, counts: ["no": 1]))
+        try database.writer.read { db in
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM survey_submission") == 2)
+            // The paper channel's import row was made in the rolled-back attempt only.
+            #expect(try Row.fetchAll(db, sql: "SELECT path, rows FROM import_file WHERE kind = 'survey'").map { "\($0["path"] as String) \($0["rows"] as Int)" }
+                    == ["nok-survey: веб-анкета 2"])
+        }
+        // The next batch adds to the same counts.
+        _ = try store.submitAll([web(["q1": "yes", "q2": "yes"])])
+        try database.writer.read { db in
+            #expect(try Int.fetchOne(db, sql: "SELECT rows FROM import_file WHERE kind = 'survey'") == 3)
+        }
+        #expect(try campaigns.organizationData(campaign: "2025").first { $0.organization.id == library.id }?.tallies["q2"]
+                == AnswerTally(answered: 2, counts: ["no": 1, "yes": 1]))
+    }
+
+    @Test("One ticket twice in a batch: the first questionnaire spends it, the second is refused, the rest are stored")
+    func ticketTwiceInBatch() throws {
+        let (store, campaigns, _) = try world()
+        try store.createLink(SurveyLink(code: "efgh2345", campaign: "2025", organization: museum.id, strict: true), actor: "тест")
+        try store.issueTickets(campaign: "2025", organization: museum.id, codes: ["aaaa2345"], actor: "тест")
+        func museumWeb(_ ticket: String?) -> SurveySubmission {
+            SurveySubmission(campaign: "2025", organization: museum.id, channel: .web, answers: ["q1": "no"], asked: ["q1"], ticket: ticket, receivedAt: start)
+        }
+        let results = try store.submitAll([museumWeb("aaaa2345"), museumWeb("AAAA-2345"), web(["q1": "yes"]), museumWeb(nil)])
+        #expect(results.map { (try? $0.get()) != nil } == [true, false, true, false])
+        #expect(throws: SurveyStoreError.ticketUsed("aaaa2345")) { try results[1].get() }
+        #expect(throws: SurveyStoreError.ticketRequired) { try results[3].get() }
+        #expect(try campaigns.responsesByChannel(campaign: "2025") == [museum.id: ["web": 1], library.id: ["web": 1]])
+    }
+
     @Test("An institution left off the council's list or taken out of the registry gets no questionnaires")
     func outsideTheList() throws {
         let (store, campaigns, database) = try world()
