@@ -78,7 +78,7 @@ struct SurveyBatch {
         let suspicion = RepeatScreening.suspicion(
             sameCookie: try earlier(submission, column: "cookie", value: submission.cookie),
             sameClient: try earlier(submission, column: "client_hash", value: submission.clientHash))
-        let externalID = "\(submission.channel.rawValue)-\(UUID().uuidString.lowercased())"
+        let externalID = "\(submission.channel.rawValue)-\(Self.randomUUID())"
         if writers[submission.campaign] == nil { writers[submission.campaign] = try ResponseWriter(db, campaign: submission.campaign) }
         let responseID = try writers[submission.campaign]!.insert(
             StoredResponse(externalID: externalID, organization: submission.organization, channel: submission.channel.rawValue,
@@ -94,6 +94,28 @@ struct SurveyBatch {
         }
         importedRows[importID, default: 0] += 1
         return SubmissionReceipt(externalID: externalID, suspicion: suspicion)
+    }
+
+    /// A random (version 4) UUID in lower case, as `UUID().uuidString.lowercased()` gives, from the system
+    /// generator: Foundation's `UUID()` opened /dev/urandom for every call, inside the writer.
+    static func randomUUID() -> String {
+        var generator = SystemRandomNumberGenerator()
+        var bytes = [UInt8](repeating: 0, count: 16)
+        bytes.withUnsafeMutableBytes { raw in
+            raw.storeBytes(of: generator.next() as UInt64, toByteOffset: 0, as: UInt64.self)
+            raw.storeBytes(of: generator.next() as UInt64, toByteOffset: 8, as: UInt64.self)
+        }
+        bytes[6] = bytes[6] & 0x0f | 0x40
+        bytes[8] = bytes[8] & 0x3f | 0x80
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(36)
+        for (index, byte) in bytes.enumerated() {
+            if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// The batch's answer counts and row counts; call before the transaction commits.

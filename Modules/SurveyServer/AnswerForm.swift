@@ -179,12 +179,15 @@ enum AnswerValidation {
         return (ValidatedAnswers(answers: raw, asked: asked, textQuestions: prepared.textQuestions), problems)
     }
 
-    /// `trimmingCharacters(in: .whitespacesAndNewlines)`, without Foundation when the ends are ASCII and not blank
-    /// (nearly every answer: an option id or a number).
-    static func trimmed(_ value: String) -> String {
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` (`.whitespaces` when `newlines` is false), without
+    /// Foundation when both ends are ASCII and not blank (nearly every answer: an option id or a number).
+    static func trimmed(_ value: String, newlines: Bool = true) -> String {
         guard let first = value.utf8.first, let last = value.utf8.last else { return value }
-        func plain(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x20 && !(0x09...0x0d).contains(byte) }
-        return plain(first) && plain(last) ? value : value.trimmingCharacters(in: .whitespacesAndNewlines)
+        func plain(_ byte: UInt8) -> Bool {
+            byte < 0x80 && byte != 0x20 && byte != 0x09 && !(newlines && (0x0a...0x0d).contains(byte))
+        }
+        guard !(plain(first) && plain(last)) else { return value }
+        return value.trimmingCharacters(in: newlines ? .whitespacesAndNewlines : .whitespaces)
     }
 
     private static func normalise(_ value: String, for question: Question) -> Result<String, AnswerProblem> {

@@ -175,7 +175,7 @@ extension SurveyServer {
     /// Client hashes older than the retention period are erased; runs at most hourly, after a submission.
     func forgetOldHashesIfDue() async {
         let moment = now()
-        guard await retention.isDue(now: moment) else { return }
+        guard retention.isDue(now: moment) else { return }
         let cutoff = moment.addingTimeInterval(-settings.clientHashRetention)
         do {
             let erased = try await call { try $0.forgetClientHashes(receivedBefore: cutoff) }

@@ -61,7 +61,7 @@ struct SurveyServer: Sendable {
     /// The client's address: the socket peer, or the first `X-Forwarded-For` entry behind a trusted proxy.
     func clientAddress(_ request: Request, _ context: SurveyRequestContext) -> String? {
         if settings.trustForwardedFor, let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!] {
-            let first = forwarded.split(separator: ",").first.map { $0.trimmingCharacters(in: CharacterSet.whitespaces) } ?? ""
+            let first = forwarded.split(separator: ",").first.map { AnswerValidation.trimmed(String($0), newlines: false) } ?? ""
             if !first.isEmpty { return first }
         }
         return context.peerAddress

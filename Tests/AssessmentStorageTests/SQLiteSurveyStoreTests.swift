@@ -114,6 +114,29 @@ struct SQLiteSurveyStoreTests {
         #expect(try campaigns.responsesByChannel(campaign: "2025") == [museum.id: ["web": 1], library.id: ["web": 1]])
     }
 
+    @Test("Timestamps written by hand are the ISO 8601 formatter's text, fractions of a second dropped")
+    func isoTimestamps() {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        var generator = SystemRandomNumberGenerator()
+        var dates = [0, 59.999, 951_782_400, 951_868_799.5, 1_709_164_800, 4_107_542_400, 253_402_300_799.9].map(Date.init(timeIntervalSince1970:))
+        dates += (0..<2_000).map { _ in Date(timeIntervalSince1970: Double.random(in: 0..<253_402_300_800, using: &generator)) }
+        for date in dates {
+            #expect(Ledger.iso(date) == formatter.string(from: date), "\(date.timeIntervalSince1970)")
+        }
+    }
+
+    @Test("External ids of web questionnaires are random version-4 UUIDs in lower case")
+    func externalIDs() {
+        let ids = (0..<1_000).map { _ in SurveyBatch.randomUUID() }
+        #expect(Set(ids).count == ids.count)
+        for id in ids {
+            #expect(UUID(uuidString: id)?.uuidString.lowercased() == id)
+            let characters = Array(id)
+            #expect(characters[14] == "4" && "89ab".contains(characters[19]), "\(id)")
+        }
+    }
+
     @Test("An institution left off the council's list or taken out of the registry gets no questionnaires")
     func outsideTheList() throws {
         let (store, campaigns, database) = try world()

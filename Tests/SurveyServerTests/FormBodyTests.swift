@@ -41,6 +41,7 @@ struct FormBodyTests {
         samples += (0..<128).map { String(UnicodeScalar(UInt8($0))) + "v" + String(UnicodeScalar(UInt8($0))) }
         for sample in samples {
             #expect(AnswerValidation.trimmed(sample) == sample.trimmingCharacters(in: .whitespacesAndNewlines), "\(Array(sample.unicodeScalars))")
+            #expect(AnswerValidation.trimmed(sample, newlines: false) == sample.trimmingCharacters(in: .whitespaces), "\(Array(sample.unicodeScalars))")
         }
     }
 
