@@ -88,7 +88,9 @@ extension SurveyServer {
     }
 
     private func submitQuestionnaire(_ request: Request, _ context: SurveyRequestContext) async throws -> Response {
-        let accessible = request.cookies["nok_vid"]?.value == "1"
+        // Hummingbird parses the Cookie header on every `cookies` read: once here.
+        let cookies = request.cookies
+        let accessible = cookies["nok_vid"]?.value == "1"
         guard await allowPost(request, context) else {
             return messagePage(.tooManyRequests, title: "Слишком много отправок",
                                text: "С этого адреса только что отправили много анкет. Подождите минуту и попробуйте снова.", accessible: accessible)
@@ -106,7 +108,7 @@ extension SurveyServer {
         guard let questionnaire = prepared[target.organization.sector] else {
             return try citizenForm(target, respondent: "", accessible: accessible, status: .internalServerError)
         }
-        let cookie = request.cookies[Self.respondentCookie]?.value
+        let cookie = cookies[Self.respondentCookie]?.value
         let respondent = FormBody.value("rid", in: fields) ?? ""
         let (validated, problems) = AnswerValidation.validate(fields, questionnaire: questionnaire)
         let tokenValid = !respondent.isEmpty && (cookie == nil || cookie == respondent)
