@@ -125,15 +125,22 @@ struct SQLiteSurveyStoreTests {
         }
     }
 
-    @Test("External ids of web questionnaires are random version-4 UUIDs in lower case")
+    @Test("External ids of web questionnaires are version-7 UUIDs in lower case: unique, ordered by their millisecond")
     func externalIDs() {
-        let ids = (0..<1_000).map { _ in SurveyBatch.randomUUID() }
+        let first = Date(timeIntervalSince1970: 1_764_000_000.5)
+        // Steps of 125 ms: exact in binary, so each date is a whole millisecond.
+        let ids = (0..<1_000).map { SurveyBatch.timeOrderedUUID(at: first.addingTimeInterval(Double($0 / 10) * 0.125)) }
         #expect(Set(ids).count == ids.count)
         for id in ids {
             #expect(UUID(uuidString: id)?.uuidString.lowercased() == id)
             let characters = Array(id)
-            #expect(characters[14] == "4" && "89ab".contains(characters[19]), "\(id)")
+            #expect(characters[14] == "7" && "89ab".contains(characters[19]), "\(id)")
         }
+        // The first 48 bits are the milliseconds since 1970.
+        #expect(ids[0].hasPrefix("019ab697-e9f4-7"))
+        let prefixes = ids.map { $0.prefix(13) }
+        #expect(prefixes == prefixes.sorted())
+        #expect(Set(prefixes).count == 100)
     }
 
     @Test("An institution left off the council's list or taken out of the registry gets no questionnaires")
