@@ -34,8 +34,9 @@ enum Ledger {
     static func iso(_ date: Date) -> String {
         // Years 1970–9999 are written by hand (the same text): the ICU formatter was a few per cent of the survey
         // server's CPU, inside the writer. Other dates go to the formatter.
-        let seconds = date.timeIntervalSince1970.rounded(.down)
-        if seconds >= 0 && seconds < 253_402_300_800 { return isoUTC(Int(seconds)) }
+        // The formatter works in whole milliseconds (rounded), then drops the fraction of the second.
+        let milliseconds = (date.timeIntervalSince1970 * 1_000).rounded()
+        if milliseconds >= 0 && milliseconds < 253_402_300_800_000 { return isoUTC(Int(milliseconds) / 1_000) }
         isoLock.lock()
         defer { isoLock.unlock() }
         return isoFormatter.string(from: date)

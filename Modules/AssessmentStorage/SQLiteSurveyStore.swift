@@ -270,11 +270,9 @@ public struct SQLiteSurveyStore: SurveyStore {
             """), arguments: [organization.rawValue, campaign, campaign, campaign]) ?? false
     }
 
-    /// The repeat check's query for `cookie` or `client_hash` (a test reads its query plan).
+    /// The repeat check's query for `cookie` or `client_hash` (a test reads its query plan): a count over the
+    /// entries of the cookie or address-hash index that share campaign and institution (migration v12).
     static func earlierSQL(column: String) -> String {
-        """
-        SELECT count(*) FROM survey_submission s CROSS JOIN response r ON r.id = s.response_id
-        WHERE s.\(column) = ? AND r.campaign_id = ? AND r.organization_id = ?
-        """
+        "SELECT count(*) FROM survey_submission WHERE \(column) = ? AND campaign_id = ? AND organization_id = ?"
     }
 }

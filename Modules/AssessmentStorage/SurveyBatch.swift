@@ -86,9 +86,10 @@ struct SurveyBatch {
                            submittedAt: Ledger.iso(submission.receivedAt)),
             importID: importID)
         try db.cachedStatement(sql: """
-            INSERT INTO survey_submission (response_id, operator_login, client_hash, cookie, received_at, suspicion) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO survey_submission (response_id, operator_login, client_hash, cookie, received_at, suspicion, campaign_id, organization_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [responseID, submission.operatorLogin, submission.clientHash, submission.cookie,
-                                     submission.receivedAt.timeIntervalSince1970, suspicion])
+                                     submission.receivedAt.timeIntervalSince1970, suspicion, submission.campaign, submission.organization.rawValue])
         if let ticket = admission.ticket {
             try db.cachedStatement(sql: "UPDATE survey_ticket SET response_id = ? WHERE code = ?").execute(arguments: [responseID, ticket])
         }
