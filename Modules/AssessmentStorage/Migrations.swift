@@ -393,6 +393,25 @@ extension AppDatabase {
                 ALTER TABLE score_result_new RENAME TO score_result;
                 """)
         }
+        migrator.registerMigration("v13-survey-repeat-index") { db in
+            // The repeat check counts earlier questionnaires of one campaign and institution with the same cookie
+            // or address hash. Through the old indexes that was one `response` look-up per earlier questionnaire
+            // with that cookie, so its cost grew with every repeat; with campaign and institution in the index it
+            // is a count over adjacent index entries. The two columns copy the response's (which holds the foreign
+            // keys), so they add no key look-ups to the insert.
+            try db.execute(sql: """
+                ALTER TABLE survey_submission ADD COLUMN campaign_id TEXT;
+                ALTER TABLE survey_submission ADD COLUMN organization_id TEXT;
+                UPDATE survey_submission SET
+                    campaign_id = (SELECT campaign_id FROM response WHERE id = survey_submission.response_id),
+                    organization_id = (SELECT organization_id FROM response WHERE id = survey_submission.response_id);
+                DROP INDEX survey_submission_cookie;
+                DROP INDEX survey_submission_client;
+                CREATE INDEX survey_submission_cookie ON survey_submission(cookie, campaign_id, organization_id) WHERE cookie IS NOT NULL;
+                CREATE INDEX survey_submission_client ON survey_submission(client_hash, campaign_id, organization_id)
+                    WHERE client_hash IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

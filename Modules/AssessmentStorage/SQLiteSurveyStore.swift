@@ -71,68 +71,54 @@ public struct SQLiteSurveyStore: SurveyStore {
     }
 
     public func submit(_ submission: SurveySubmission) throws -> SubmissionReceipt {
-        try database.writer.write { db in try submit(submission, db) }
+        try submitAll([submission])[0].get()
     }
 
-    /// One transaction and one fsync for the whole batch; each questionnaire in a savepoint of its own, so one
-    /// refused questionnaire leaves the others.
+    /// One transaction and one fsync for the whole batch. Every check that may refuse a questionnaire (campaign
+    /// open, institution assessed, ticket) runs before its first write, so a refused questionnaire writes nothing
+    /// and the batch needs no savepoint per questionnaire. A write that fails all the same (a constraint) rolls the
+    /// batch back, and the batch runs again without that questionnaire: the others are stored, it alone fails.
     public func submitAll(_ submissions: [SurveySubmission]) throws -> [Result<SubmissionReceipt, any Error>] {
-        try database.writer.write { db in
-            submissions.map { submission in
-                Result {
-                    var receipt: SubmissionReceipt?
-                    try db.inSavepoint {
-                        receipt = try submit(submission, db)
-                        return .commit
+        var failedWrites: [Int: any Error] = [:]
+        while true {
+            do {
+                return try database.writer.write { db in
+                    var batch = try SurveyBatch(db, now: now)
+                    var results: [Result<SubmissionReceipt, any Error>] = []
+                    results.reserveCapacity(submissions.count)
+                    for (index, submission) in submissions.enumerated() {
+                        if let error = failedWrites[index] {
+                            results.append(.failure(error))
+                            continue
+                        }
+                        let admission: SurveyBatch.Admission
+                        do {
+                            admission = try batch.admit(submission)
+                        } catch {
+                            results.append(.failure(error))
+                            continue
+                        }
+                        do {
+                            results.append(.success(try batch.write(submission, admission)))
+                        } catch {
+                            throw FailedWrite(index: index, error: error)
+                        }
                     }
-                    return receipt!
+                    try batch.finish()
+                    return results
                 }
+            } catch let failed as FailedWrite {
+                // A fault that is not one questionnaire's (a full disk) would fail every retry: give up after a few.
+                guard failedWrites.count < 8 else { throw failed.error }
+                failedWrites[failed.index] = failed.error
             }
         }
     }
 
-    private func submit(_ submission: SurveySubmission, _ db: Database) throws -> SubmissionReceipt {
-        // Every statement of this path is a cached (prepared once per connection) statement: the writer runs it for
-        // every questionnaire, one after another.
-        guard let status = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM campaign WHERE id = ?"), arguments: [submission.campaign]) else {
-            throw StoreError.campaignNotFound(submission.campaign)
-        }
-        guard status == Campaign.Status.open.rawValue else { throw StoreError.campaignApproved(submission.campaign) }
-        guard try Self.includes(db, campaign: submission.campaign, organization: submission.organization) else {
-            throw SurveyStoreError.organizationOutsideCampaign(submission.organization, campaign: submission.campaign)
-        }
-        let strict = try Bool.fetchOne(db.cachedStatement(sql: "SELECT strict FROM survey_link WHERE campaign_id = ? AND organization_id = ?"),
-                                       arguments: [submission.campaign, submission.organization.rawValue]) ?? false
-        var ticket: String?
-        if strict && submission.channel == .web {
-            guard let typed = submission.ticket.map(SurveyLink.normalisedTicket), !typed.isEmpty else { throw SurveyStoreError.ticketRequired }
-            guard let row = try Row.fetchOne(db, sql: "SELECT response_id FROM survey_ticket WHERE code = ? AND campaign_id = ? AND organization_id = ?",
-                                             arguments: [typed, submission.campaign, submission.organization.rawValue])
-            else { throw SurveyStoreError.ticketUnknown(typed) }
-            guard (row["response_id"] as Int64?) == nil else { throw SurveyStoreError.ticketUsed(typed) }
-            ticket = typed
-        }
-        let importID = try Self.channelImport(db, campaign: submission.campaign, channel: submission.channel, at: now())
-        let suspicion = RepeatScreening.suspicion(
-            sameCookie: try Self.earlier(db, submission, column: "cookie", value: submission.cookie),
-            sameClient: try Self.earlier(db, submission, column: "client_hash", value: submission.clientHash))
-        let externalID = "\(submission.channel.rawValue)-\(UUID().uuidString.lowercased())"
-        var writer = try ResponseWriter(db, campaign: submission.campaign)
-        let responseID = try writer.insert(
-            StoredResponse(externalID: externalID, organization: submission.organization, channel: submission.channel.rawValue,
-                           answers: submission.answers, asked: submission.asked, comments: submission.comments,
-                           submittedAt: Ledger.iso(submission.receivedAt)),
-            importID: importID)
-        try writer.finish()
-        try db.cachedStatement(sql: """
-            INSERT INTO survey_submission (response_id, operator_login, client_hash, cookie, received_at, suspicion) VALUES (?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [responseID, submission.operatorLogin, submission.clientHash, submission.cookie,
-                                     submission.receivedAt.timeIntervalSince1970, suspicion])
-        try db.cachedStatement(sql: "UPDATE import_file SET rows = rows + 1 WHERE id = ?").execute(arguments: [importID])
-        if let ticket {
-            try db.execute(sql: "UPDATE survey_ticket SET response_id = ? WHERE code = ?", arguments: [responseID, ticket])
-        }
-        return SubmissionReceipt(externalID: externalID, suspicion: suspicion)
+    /// A write of one questionnaire failed after its checks passed; the batch is rolled back and runs again without it.
+    private struct FailedWrite: Error {
+        var index: Int
+        var error: any Error
     }
 
     public func issueTickets(campaign: String, organization: OrganizationID, codes: [String], actor: String) throws {
@@ -284,33 +270,9 @@ public struct SQLiteSurveyStore: SurveyStore {
             """), arguments: [organization.rawValue, campaign, campaign, campaign]) ?? false
     }
 
-    /// The `import_file` row all of a campaign's questionnaires of one channel point to, made on first use.
-    private static func channelImport(_ db: Database, campaign: String, channel: SurveyChannel, at date: Date) throws -> Int64 {
-        let key = ContentHash.sha256(of: Data("nok-survey/\(campaign)/\(channel.rawValue)".utf8))
-        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM import_file WHERE kind = 'survey' AND sha256 = ?"), arguments: [key]) {
-            return id
-        }
-        let path = channel == .web ? "nok-survey: веб-анкета" : "nok-survey: ввод оператором (\(channel.title))"
-        return try Ledger.record(db, ImportedFile(kind: "survey", path: path, sha256: key, rows: 0, format: "nok-survey"),
-                                 campaign: campaign, actor: "nok-survey", at: Ledger.iso(date))
-    }
-
-    /// Earlier submissions for the same campaign and institution sharing a cookie or an address hash.
-    ///
-    /// `CROSS JOIN` keeps SQLite's join order: the submissions with that cookie or hash (found by their index),
-    /// then each one's response by its key. Left to itself the planner starts from `response_organization` and
-    /// reads every response of the institution — for each new questionnaire, while the writer waits.
-    private static func earlier(_ db: Database, _ submission: SurveySubmission, column: String, value: String?) throws -> Int {
-        guard let value else { return 0 }
-        return try Int.fetchOne(db.cachedStatement(sql: earlierSQL(column: column)),
-                                arguments: [value, submission.campaign, submission.organization.rawValue]) ?? 0
-    }
-
-    /// The repeat check's query for `cookie` or `client_hash` (a test reads its query plan).
+    /// The repeat check's query for `cookie` or `client_hash` (a test reads its query plan): a count over the
+    /// entries of the cookie or address-hash index that share campaign and institution (migration v13).
     static func earlierSQL(column: String) -> String {
-        """
-        SELECT count(*) FROM survey_submission s CROSS JOIN response r ON r.id = s.response_id
-        WHERE s.\(column) = ? AND r.campaign_id = ? AND r.organization_id = ?
-        """
+        "SELECT count(*) FROM survey_submission WHERE \(column) = ? AND campaign_id = ? AND organization_id = ?"
     }
 }

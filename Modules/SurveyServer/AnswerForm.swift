@@ -1,5 +1,6 @@
 import AssessmentKernel
 import Foundation
+import NIOCore
 
 /// An `application/x-www-form-urlencoded` body as ordered name/value pairs.
 enum FormBody {
@@ -8,6 +9,41 @@ enum FormBody {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             return (decode(parts[0]), parts.count > 1 ? decode(parts[1]) : "")
         }
+    }
+
+    /// The body as it lies in the buffer: split on `&` and `=` in the bytes, no String of the whole body.
+    /// Same fields as `parse(String(buffer: buffer))`.
+    static func parse(_ buffer: ByteBuffer) -> [(name: String, value: String)] {
+        buffer.withUnsafeReadableBytes { bytes in
+            let ampersand = UInt8(ascii: "&"), equals = UInt8(ascii: "=")
+            var fields: [(name: String, value: String)] = []
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                var split: Int?
+                while end < bytes.count && bytes[end] != ampersand {
+                    if split == nil && bytes[end] == equals { split = end }
+                    end += 1
+                }
+                if end > start {
+                    if let split {
+                        fields.append((decode(UnsafeRawBufferPointer(rebasing: bytes[start..<split])),
+                                       decode(UnsafeRawBufferPointer(rebasing: bytes[(split + 1)..<end]))))
+                    } else {
+                        fields.append((decode(UnsafeRawBufferPointer(rebasing: bytes[start..<end])), ""))
+                    }
+                }
+                start = end + 1
+            }
+            return fields
+        }
+    }
+
+    /// One name or value from the body's bytes; text without `+` or `%` needs no decoding.
+    private static func decode(_ bytes: UnsafeRawBufferPointer) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard bytes.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") }) else { return text }
+        return decode(Substring(text))
     }
 
     /// `+` is a space and `%XX` a byte; a malformed escape or bytes that are not UTF-8 leave the text as it came
@@ -80,6 +116,19 @@ struct AnswerProblem: Error, Equatable {
     var message: String
 }
 
+/// A questionnaire with what checking a form needs looked up once: its questions by id, its free-text questions.
+struct PreparedQuestionnaire: Sendable {
+    let questionnaire: SurveyQuestionnaire
+    let byID: [QuestionID: Question]
+    let textQuestions: Set<QuestionID>
+
+    init(_ questionnaire: SurveyQuestionnaire) {
+        self.questionnaire = questionnaire
+        byID = Dictionary(questionnaire.questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        textQuestions = Set(questionnaire.questions.filter { $0.answer == .text }.map(\.id))
+    }
+}
+
 /// Checks a posted form against the questionnaire on the server; the skip logic decides which answers are required.
 enum AnswerValidation {
     /// Answer fields are named `a.<question id>`; other fields (the CSRF token, the channel) are not answers.
@@ -89,13 +138,21 @@ enum AnswerValidation {
     static func validate(_ fields: [(name: String, value: String)], questionnaire: SurveyQuestionnaire)
         -> (answers: ValidatedAnswers, problems: [AnswerProblem])
     {
+        validate(fields, questionnaire: PreparedQuestionnaire(questionnaire))
+    }
+
+    /// The same check against a questionnaire prepared once (the server keeps one per sector).
+    static func validate(_ fields: [(name: String, value: String)], questionnaire prepared: PreparedQuestionnaire)
+        -> (answers: ValidatedAnswers, problems: [AnswerProblem])
+    {
+        let questionnaire = prepared.questionnaire
         var problems: [AnswerProblem] = []
         var raw: [QuestionID: String] = [:]
-        let byID = Dictionary(questionnaire.questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        raw.reserveCapacity(questionnaire.questions.count)
         for field in fields where field.name.hasPrefix(prefix) {
             let id = QuestionID(String(field.name.dropFirst(prefix.count)))
-            let value = field.value.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard let question = byID[id] else {
+            let value = trimmed(field.value)
+            guard let question = prepared.byID[id] else {
                 problems.append(AnswerProblem(kind: .malformed, question: nil,
                     message: "Вопроса «\(id)» нет в анкете «\(questionnaire.title)»: ответ не принят."))
                 continue
@@ -119,8 +176,18 @@ enum AnswerValidation {
                 continue
             }
         }
-        let textQuestions = Set(questionnaire.questions.filter { $0.answer == .text }.map(\.id))
-        return (ValidatedAnswers(answers: raw, asked: asked, textQuestions: textQuestions), problems)
+        return (ValidatedAnswers(answers: raw, asked: asked, textQuestions: prepared.textQuestions), problems)
+    }
+
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` (`.whitespaces` when `newlines` is false), without
+    /// Foundation when both ends are ASCII and not blank (nearly every answer: an option id or a number).
+    static func trimmed(_ value: String, newlines: Bool = true) -> String {
+        guard let first = value.utf8.first, let last = value.utf8.last else { return value }
+        func plain(_ byte: UInt8) -> Bool {
+            byte < 0x80 && byte != 0x20 && byte != 0x09 && !(newlines && (0x0a...0x0d).contains(byte))
+        }
+        guard !(plain(first) && plain(last)) else { return value }
+        return value.trimmingCharacters(in: newlines ? .whitespacesAndNewlines : .whitespaces)
     }
 
     private static func normalise(_ value: String, for question: Question) -> Result<String, AnswerProblem> {

@@ -88,7 +88,9 @@ extension SurveyServer {
     }
 
     private func submitQuestionnaire(_ request: Request, _ context: SurveyRequestContext) async throws -> Response {
-        let accessible = request.cookies["nok_vid"]?.value == "1"
+        // Hummingbird parses the Cookie header on every `cookies` read: once here.
+        let cookies = request.cookies
+        let accessible = cookies["nok_vid"]?.value == "1"
         guard await allowPost(request, context) else {
             return messagePage(.tooManyRequests, title: "Слишком много отправок",
                                text: "С этого адреса только что отправили много анкет. Подождите минуту и попробуйте снова.", accessible: accessible)
@@ -98,12 +100,15 @@ extension SurveyServer {
                                text: "Анкета не принята: запрос больше \(settings.maxBodyBytes / 1024) КБ. Сократите текст ответов.", accessible: accessible)
         }
         let code = try context.parameters.require("code")
-        guard let target = try await call({ try $0.target(code: code) }) else { return unknownLink(accessible) }
+        // Cached for a few seconds; the store checks again that the campaign is open when it writes (TargetCache).
+        guard let target = try await targets.target(code: code, load: { try await call { try $0.target(code: code) } }) else {
+            return unknownLink(accessible)
+        }
         guard target.acceptsAnswers else { return closed(target, accessible) }
-        guard let questionnaire = settings.questionnaires[target.organization.sector] else {
+        guard let questionnaire = prepared[target.organization.sector] else {
             return try citizenForm(target, respondent: "", accessible: accessible, status: .internalServerError)
         }
-        let cookie = request.cookies[Self.respondentCookie]?.value
+        let cookie = cookies[Self.respondentCookie]?.value
         let respondent = FormBody.value("rid", in: fields) ?? ""
         let (validated, problems) = AnswerValidation.validate(fields, questionnaire: questionnaire)
         let tokenValid = !respondent.isEmpty && (cookie == nil || cookie == respondent)
@@ -172,7 +177,7 @@ extension SurveyServer {
     /// Client hashes older than the retention period are erased; runs at most hourly, after a submission.
     func forgetOldHashesIfDue() async {
         let moment = now()
-        guard await retention.isDue(now: moment) else { return }
+        guard retention.isDue(now: moment) else { return }
         let cutoff = moment.addingTimeInterval(-settings.clientHashRetention)
         do {
             let erased = try await call { try $0.forgetClientHashes(receivedBefore: cutoff) }

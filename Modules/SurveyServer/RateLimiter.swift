@@ -31,19 +31,28 @@ actor RateLimiter {
 }
 
 /// Erases old client hashes at most once an hour, driven by incoming submissions (no timer to stop on shutdown).
-actor HashRetention {
+/// A lock, not an actor: it is asked after every questionnaire, and a hop to an actor cost a thread switch each time.
+final class HashRetention: @unchecked Sendable {
+    private let lock = NSLock()
     private var lastRun = Date.distantPast
 
     func isDue(now: Date) -> Bool {
-        guard now.timeIntervalSince(lastRun) >= 3_600 else { return false }
-        lastRun = now
-        return true
+        lock.withLock {
+            guard now.timeIntervalSince(lastRun) >= 3_600 else { return false }
+            lastRun = now
+            return true
+        }
     }
 }
 
 /// Runs a blocking store call off the cooperative thread pool, so a slow disk never stalls request handling.
 enum Blocking {
     private static let queue = DispatchQueue(label: "opennok.survey.store", qos: .userInitiated, attributes: .concurrent)
+
+    /// Runs `body` on the same queue without waiting for it.
+    static func start(_ body: @escaping @Sendable () -> Void) {
+        queue.async(execute: body)
+    }
 
     static func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in

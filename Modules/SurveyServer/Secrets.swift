@@ -6,12 +6,22 @@ import Foundation
 /// Both live only in memory, so the database alone never lets anyone recover an address from its hash;
 /// a restart starts a new salt (repeat control then relies on the cookie until hashes match again).
 struct Secrets: Sendable {
-    private let formKeyBytes: Data
+    private let formKey: FormKey
     let addressSalt: Data
 
     init() {
-        formKeyBytes = Data((0..<32).map { _ in UInt8.random(in: 0...255) })
+        formKey = FormKey(SymmetricKey(data: Data((0..<32).map { _ in UInt8.random(in: 0...255) })))
         addressSalt = Data((0..<32).map { _ in UInt8.random(in: 0...255) })
+    }
+
+    /// The HMAC state after the key, made once: each token copies it instead of deriving the key pads again.
+    private final class FormKey: @unchecked Sendable {
+        // Never mutated after init; every use copies the value.
+        let keyed: HMAC<SHA256>
+
+        init(_ key: SymmetricKey) {
+            keyed = HMAC<SHA256>(key: key)
+        }
     }
 
     /// Salted SHA-256 of a client address, hex.
@@ -42,7 +52,9 @@ struct Secrets: Sendable {
     }
 
     private func mac(subject: String, seconds: Int) -> String {
-        Self.hex(HMAC<SHA256>.authenticationCode(for: Data("\(subject)|\(seconds)".utf8), using: SymmetricKey(data: formKeyBytes)))
+        var hmac = formKey.keyed
+        hmac.update(data: Data("\(subject)|\(seconds)".utf8))
+        return Self.hex(hmac.finalize())
     }
 
     /// A random URL- and cookie-safe id.

@@ -37,6 +37,10 @@ struct SurveyServer: Sendable {
     let limiter: RateLimiter
     let retention = HashRetention()
     let batcher: SubmissionBatcher
+    /// Each sector's questionnaire prepared for checking forms.
+    let prepared: [SectorID: PreparedQuestionnaire]
+    /// Links behind posted questionnaires, read once per few seconds instead of once per post.
+    let targets = TargetCache()
 
     init(store: any SurveyStore, settings: SurveySettings, logger: Logger, now: @escaping @Sendable () -> Date) {
         self.store = store
@@ -45,6 +49,7 @@ struct SurveyServer: Sendable {
         self.now = now
         limiter = RateLimiter(perMinute: settings.postsPerMinute)
         batcher = SubmissionBatcher(store: store)
+        prepared = settings.questionnaires.mapValues(PreparedQuestionnaire.init)
     }
 
     /// A blocking store call off the cooperative pool.
@@ -56,7 +61,7 @@ struct SurveyServer: Sendable {
     /// The client's address: the socket peer, or the first `X-Forwarded-For` entry behind a trusted proxy.
     func clientAddress(_ request: Request, _ context: SurveyRequestContext) -> String? {
         if settings.trustForwardedFor, let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!] {
-            let first = forwarded.split(separator: ",").first.map { $0.trimmingCharacters(in: CharacterSet.whitespaces) } ?? ""
+            let first = forwarded.split(separator: ",").first.map { AnswerValidation.trimmed(String($0), newlines: false) } ?? ""
             if !first.isEmpty { return first }
         }
         return context.peerAddress
@@ -74,7 +79,7 @@ struct SurveyServer: Sendable {
         var request = request
         do {
             let buffer = try await request.collectBody(upTo: settings.maxBodyBytes)
-            return FormBody.parse(String(buffer: buffer))
+            return FormBody.parse(buffer)
         } catch let error as HTTPError where error.status == .contentTooLarge {
             return nil
         }

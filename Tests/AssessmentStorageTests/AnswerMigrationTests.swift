@@ -69,4 +69,24 @@ struct ApprovedPayloadMigrationTests {
         #expect(third == 3)
         #expect(try store.approvedVersions(campaign: "2024").last?.payload == "[\n\n]\n")
     }
+
+    @Test("Web questionnaires stored before v13 still count as earlier ones from the same browser, per institution")
+    func keepsRepeats() throws {
+        let path = try oldDatabase("v11", upTo: "v11-approved-payload-last", sql: """
+            INSERT INTO organization (id, name, sector) VALUES ('cul-01', 'ЦБС', 'culture'), ('cul-02', 'Клуб', 'culture');
+            INSERT INTO campaign (id, title, year, methodology) VALUES ('2025', 'НОК 2025', 2025, '344n-2024');
+            INSERT INTO campaign_sector (campaign_id, sector) VALUES ('2025', 'culture');
+            INSERT INTO import_file (id, kind, path, sha256, rows, format, imported_at, actor, campaign_id)
+                VALUES (1, 'survey', 'nok-survey: веб-анкета', 'x', 3, 'nok-survey', '2025-05-01T00:00:00Z', 'nok-survey', '2025');
+            INSERT INTO response (id, campaign_id, organization_id, external_id, channel, import_id) VALUES
+                (1, '2025', 'cul-01', 'web-1', 'web', 1), (2, '2025', 'cul-01', 'web-2', 'web', 1), (3, '2025', 'cul-02', 'web-3', 'web', 1);
+            INSERT INTO survey_submission (response_id, client_hash, cookie, received_at) VALUES
+                (1, NULL, 'c1', 1), (2, NULL, 'c1', 2), (3, NULL, 'c1', 3);
+            """)
+
+        let store = SQLiteSurveyStore(database: try AppDatabase(path: path))
+        let receipt = try store.submit(SurveySubmission(campaign: "2025", organization: "cul-01", channel: .web, answers: ["q1": "yes"],
+                                                        asked: ["q1"], cookie: "c1", receivedAt: Date(timeIntervalSince1970: 10)))
+        #expect(receipt.suspicion == "повтор из того же браузера (cookie), ранее анкет: 2")
+    }
 }

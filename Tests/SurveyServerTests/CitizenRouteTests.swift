@@ -164,6 +164,22 @@ struct CitizenRouteTests {
         }
     }
 
+    @Test("A link read for an earlier post does not outlive the campaign: a post after approval is refused and not stored")
+    func approvedAfterCachedPost() async throws {
+        let world = try SurveyWorld()
+        try await world.app().test(.router) { client in
+            var browser = Browser()
+            let first = try await filledForm(client, &browser, answers: [("q1", "no"), ("sex", "male")])
+            #expect(try await browser.post(client, "/q/\(openLink)", form: first).status == .seeOther)
+            let second = try await filledForm(client, &browser, answers: [("q1", "no"), ("sex", "female")])
+            world.store.setStatus(.approved, campaign: "2025")
+            let late = try await browser.post(client, "/q/\(openLink)", form: second)
+            #expect(late.status == .gone)
+            #expect(text(late).contains("результаты утверждены, новые ответы не принимаются"))
+            #expect(world.store.submissions().count == 1)
+        }
+    }
+
     @Test("A body over the limit is refused with 413")
     func tooLarge() async throws {
         let world = try SurveyWorld(maxBodyBytes: 1_024)

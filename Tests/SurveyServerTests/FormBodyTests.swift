@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 @testable import SurveyServer
 import Testing
 
@@ -17,6 +18,31 @@ struct FormBodyTests {
             return "\(decode(parts[0]))|\(parts.count > 1 ? decode(parts[1]) : "")"
         }
         #expect(FormBody.parse(body).map { "\($0.name)|\($0.value)" } == expected)
+    }
+
+    @Test("Fields from the body's bytes are the fields of the body's text",
+          arguments: ["a.q1=yes&a.q2=no&csrf=1.ab", "&&a=1&&b=2&", "a=b=c&=&x", "a.text=%D0%9F%D1%80+%D0%BC&half=%D0&bad=%zz",
+                      "raw=Пр%D0%B8вет&x=%FF%FE", "", "="])
+    func bytes(body: String) {
+        let fromBytes = FormBody.parse(ByteBuffer(string: body)).map { "\($0.name)|\($0.value)" }
+        #expect(fromBytes == FormBody.parse(body).map { "\($0.name)|\($0.value)" })
+    }
+
+    @Test("Bytes that are not UTF-8 decode as in the text of the body")
+    func invalidUTF8() {
+        var buffer = ByteBuffer(string: "a=")
+        buffer.writeBytes([0xD0, 0x26, 0x62, 0x3D, 0xFF, 0x25, 0x32, 0x30, 0x2B])  // "\xD0&b=\xFF%20+"
+        #expect(FormBody.parse(buffer).map { "\($0.name)|\($0.value)" } == FormBody.parse(String(buffer: buffer)).map { "\($0.name)|\($0.value)" })
+    }
+
+    @Test("Trimming answers matches Foundation's whitespace and newlines, ASCII and beyond")
+    func trimming() {
+        var samples = ["", "yes", " yes", "yes ", "\tда\n", "\u{00A0}нет", "нет\u{2028}", "\u{0085}x", "x\u{3000}", "a b", "\u{1F}x\u{7F}"]
+        samples += (0..<128).map { String(UnicodeScalar(UInt8($0))) + "v" + String(UnicodeScalar(UInt8($0))) }
+        for sample in samples {
+            #expect(AnswerValidation.trimmed(sample) == sample.trimmingCharacters(in: .whitespacesAndNewlines), "\(Array(sample.unicodeScalars))")
+            #expect(AnswerValidation.trimmed(sample, newlines: false) == sample.trimmingCharacters(in: .whitespaces), "\(Array(sample.unicodeScalars))")
+        }
     }
 
     @Test("Hex of bytes: two lower-case digits each")
