@@ -20,7 +20,7 @@ struct DatabaseOptions: ParsableArguments {
         actor ?? ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "пользователь"
     }
 
-    func open() throws -> AppDatabase { try AppDatabase(path: resolvedPath) }
+    func open(writerCacheKiB: Int? = nil) throws -> AppDatabase { try AppDatabase(path: resolvedPath, writerCacheKiB: writerCacheKiB) }
 }
 
 struct InitCommand: ParsableCommand {

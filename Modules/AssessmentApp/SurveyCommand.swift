@@ -75,7 +75,7 @@ struct ServeSurvey: AsyncParsableCommand {
             let questionnaires = environment.config.sectors.map {
                 SurveyQuestionnaire(sector: $0.id, title: $0.title, questions: environment.questions(for: $0))
             }
-            let store = SQLiteSurveyStore(database: try database.open())
+            let store = SQLiteSurveyStore(database: try database.open(writerCacheKiB: AppDatabase.serverWriterCacheKiB))
             let settings = SurveySettings(
                 questionnaires: questionnaires, minimumSample: environment.config.region.policies.minimumSample, publicBaseURL: publicURL,
                 postsPerMinute: rateLimit, clientHashRetention: TimeInterval(retentionDays) * 86_400,

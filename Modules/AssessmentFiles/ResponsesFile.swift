@@ -57,9 +57,10 @@ public struct ResponsesFile {
         -> (format: DetectedFormat, rows: Int, counts: [AnswerCount])
     {
         let scanner = try ResponseScanner(url, organizations: organizations, questions: questions)
-        var packer = ResponsePacker(scanner)
+        // Under --skip-invalid a row the store refuses is skipped: its answers come off the counts again.
+        var packer = ResponsePacker(scanner, remembering: rejected != nil ? sink.maxRowsInFlight + 1 : 0)
         var handed = 0
-        let rows = try scanner.scan(rejected: rejected, sink: sink) { row in
+        let rows = try scanner.scan(rejected: rejected, sink: sink, refused: { packer.uncount(line: $0) }) { row in
             packer.pack(row)
             sink.insert(packer.packed)
             handed += 1
@@ -225,7 +226,8 @@ final class ResponseScanner {
     /// Reads the header, then every row; returns the number of non-blank data rows. With a `sink`, `body` hands
     /// rows to it, and the rows it refuses later are problems of their lines as if `body` had thrown for them:
     /// the same problems and rejected rows in the same order.
-    func scan(rejected: ((RejectedRow) -> Void)?, sink: (any PackedResponseSink)? = nil,
+    /// `refused` hears the line of each row the sink refused and `rejected` took (the row is skipped, not stored).
+    func scan(rejected: ((RejectedRow) -> Void)?, sink: (any PackedResponseSink)? = nil, refused: (_ line: Int) -> Void = { _ in },
               _ body: (inout ScannedRow) throws -> Void) throws(DataFileError) -> Int {
         let fixedColumns = ResponsesFile.fixedColumns, optionalColumns = ResponsesFile.optionalColumns
         var problems = ProblemCollector(file: reader.file, format: reader.format)
@@ -284,6 +286,7 @@ final class ResponseScanner {
                     refusedRejections.append((refusal.line, RejectedRow(
                         header: header.fields, fields: record?.strings.fields ?? [],
                         problems: [DataFileProblem(file: reader.file, line: refusal.line, message: message)])))
+                    refused(refusal.line)
                 } else {
                     problems.addLate(line: refusal.line, message)
                 }
@@ -495,8 +498,23 @@ struct ResponsePacker {
     /// header is read).
     private var planBase: [Int] = []
 
-    init(_ scanner: ResponseScanner) {
+    /// The tally keys of the last rows packed (line, keys), for rows the store may still refuse; a ring.
+    private var recentKeys: [(line: Int, keys: [UInt64])]
+    private var nextRecent = 0
+
+    /// `remembering`: how many of the last rows' counts can still be taken back (`uncount`).
+    init(_ scanner: ResponseScanner, remembering: Int = 0) {
         self.scanner = scanner
+        recentKeys = Array(repeating: (0, []), count: max(remembering, 0))
+    }
+
+    /// Takes back the counts of the row of `line`, one of the last rows packed, which the store refused.
+    mutating func uncount(line: Int) {
+        guard let slot = recentKeys.firstIndex(where: { $0.line == line }) else {
+            preconditionFailure("the counts of refused line \(line) were not kept")
+        }
+        for key in recentKeys[slot].keys { tally.decrement(key) }
+        recentKeys[slot] = (0, [])
     }
 
     mutating func pack(_ row: ScannedRow) {
@@ -526,9 +544,17 @@ struct ResponsePacker {
         }
         let base = UInt64(planBase[row.plan])
         let organizationKey = UInt64(row.organization) << 40
-        for (slot, code) in row.codes.enumerated() where code >= 0 {
-            tally.increment(organizationKey | (base + UInt64(slot)) << 24 | UInt64(code) << 1 | (asked[slot] ? 1 : 0) | 1 << 63)
+        let remember = !recentKeys.isEmpty
+        if remember {
+            recentKeys[nextRecent].line = row.line
+            recentKeys[nextRecent].keys.removeAll(keepingCapacity: true)
         }
+        for (slot, code) in row.codes.enumerated() where code >= 0 {
+            let key = organizationKey | (base + UInt64(slot)) << 24 | UInt64(code) << 1 | (asked[slot] ? 1 : 0) | 1 << 63
+            tally.increment(key)
+            if remember { recentKeys[nextRecent].keys.append(key) }
+        }
+        if remember { nextRecent = (nextRecent + 1) % recentKeys.count }
         packed.answers = appendJSON(row, plan, counted: true)
         packed.ignored = appendJSON(row, plan, counted: false)
     }

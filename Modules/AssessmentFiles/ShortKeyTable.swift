@@ -132,9 +132,19 @@ struct CountTable {
         if count * 2 > keys.count { grow() }
     }
 
-    /// Every key with its count, in no particular order.
+    /// Takes one back from `key`, which was incremented before.
+    mutating func decrement(_ key: UInt64) {
+        var slot = Int(truncatingIfNeeded: mix(key)) & mask
+        while keys[slot] != key {
+            precondition(keys[slot] != 0, "a count taken back that was never added")
+            slot = (slot + 1) & mask
+        }
+        counts[slot] -= 1
+    }
+
+    /// Every key with a count above zero, in no particular order.
     var entries: [(key: UInt64, count: Int)] {
-        zip(keys, counts).filter { $0.0 != 0 }.map { (key: $0.0, count: $0.1) }
+        zip(keys, counts).filter { $0.0 != 0 && $0.1 > 0 }.map { (key: $0.0, count: $0.1) }
     }
 
     private mutating func grow() {

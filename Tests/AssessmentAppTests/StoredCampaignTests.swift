@@ -406,6 +406,23 @@ struct PipelinedImportTests {
         }
     }
 
+    /// `answer_tally` rows that differ from counting the stored responses' answers again (none when they agree).
+    private static func talliesNotMatchingResponses(_ demo: StoredDemo) throws -> [Row] {
+        try demo.database.writer.read { db in
+            try Row.fetchAll(db, sql: """
+                WITH counted AS (
+                    SELECT r.campaign_id, r.organization_id, j.key AS question, j.value AS value, 1 AS counted, count(*) AS n
+                    FROM response r, json_each(r.answers) j GROUP BY 1, 2, 3, 4
+                    UNION ALL
+                    SELECT r.campaign_id, r.organization_id, j.key, j.value, 0, count(*)
+                    FROM response r, json_each(r.ignored) j GROUP BY 1, 2, 3, 4)
+                SELECT * FROM (SELECT * FROM counted EXCEPT SELECT campaign_id, organization_id, question, value, counted, n FROM answer_tally)
+                UNION ALL
+                SELECT * FROM (SELECT campaign_id, organization_id, question, value, counted, n FROM answer_tally EXCEPT SELECT * FROM counted)
+                """)
+        }
+    }
+
     @Test("Several batches store the same rows, comments and tallies as the import on one thread")
     func sameAsOneThread() throws {
         let url = try Self.bigFile()
@@ -415,6 +432,7 @@ struct PipelinedImportTests {
         let expected = try rowByRow.storedResponses()
         #expect(expected.count > 4 * 2963)
         #expect(try bulk.storedResponses() == expected)
+        #expect(try Self.talliesNotMatchingResponses(bulk).isEmpty)
     }
 
     @Test("An invalid row in the middle of the file stores nothing and is named by its line")
@@ -479,6 +497,8 @@ struct PipelinedImportTests {
         let receipt = try demo.importResponses(url, packed: true) { rejections.append($0) }
         #expect(receipt.inserted == 4 * 2963 - invalid.count - refused.count)
         #expect(rejections.map { $0.problems.first?.line ?? 0 } == invalid.union(refusedLines).sorted())
+        // The refused rows were skipped: their answers are not counted either.
+        #expect(try Self.talliesNotMatchingResponses(demo).isEmpty)
         let fileLines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
         for rejection in rejections {
             let line = try #require(rejection.problems.first?.line)

@@ -40,6 +40,15 @@ struct RegistryStoreTests {
         #expect(try database.writer.write { try Int.fetchOne($0, sql: "PRAGMA synchronous") } == 2)
     }
 
+    @Test("The writer's page cache is SQLite's default for commands and 64 MiB when the survey server asks for it")
+    func writerCache() throws {
+        let folder = try RepositoryPaths.temporaryDirectory("cache")
+        let command = try AppDatabase(path: folder.appendingPathComponent("a.sqlite").path)
+        let server = try AppDatabase(path: folder.appendingPathComponent("b.sqlite").path, writerCacheKiB: AppDatabase.serverWriterCacheKiB)
+        #expect(try command.writer.write { try Int.fetchOne($0, sql: "PRAGMA cache_size") } == -2000)
+        #expect(try server.writer.write { try Int.fetchOne($0, sql: "PRAGMA cache_size") } == -65_536)
+    }
+
     @Test("The registry survives closing and reopening the file")
     func reopen() throws {
         let (store, _, path) = try store()
