@@ -42,18 +42,10 @@ enum Ledger {
         return isoFormatter.string(from: date)
     }
 
-    /// `yyyy-MM-ddTHH:mm:ssZ` of whole seconds since 1970 (days to a civil date: Howard Hinnant's algorithm).
+    /// `yyyy-MM-ddTHH:mm:ssZ` of whole seconds since 1970 (the civil date from the kernel's `Day`).
     static func isoUTC(_ seconds: Int) -> String {
-        let days = seconds / 86_400, time = seconds % 86_400
-        let z = days + 719_468
-        let era = z / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let date = Day(ordinal: seconds / 86_400), time = seconds % 86_400
+        let (year, month, day) = (date.year, date.month, date.day)
         var text: [UInt8] = []
         text.reserveCapacity(20)
         func digits(_ value: Int, _ count: Int) {
