@@ -81,12 +81,14 @@ public struct ResultsDigest {
     static func closing(empty: Bool) -> String { empty ? "[\n\n]\n" : "\n]\n" }
 
     /// Institutions scored between two trips to the sink.
-    static let chunk = 256
+    static let chunk = 128
+    /// Chunks scored ahead of the one being hashed and stored: with one, the scoring threads waited for the sink.
+    static let ahead = 3
 
     /// Scores every unit of `scorer` a chunk at a time on every core and hands each chunk, in order, to `sink`;
-    /// returns the SHA-256 of the whole canonical results text. Only two chunks' scores and texts are alive at
-    /// once: the next is scored on other threads while this one is hashed and handed to `sink` on the calling
-    /// thread (which holds the database connection). `score`, `approve` and `verify` all hash through here, so they
+    /// returns the SHA-256 of the whole canonical results text. Only `ahead + 1` chunks' scores and texts are alive
+    /// at once: the next ones are scored on other threads while this one is hashed and handed to `sink` on the
+    /// calling thread (which holds the database connection). `score`, `approve` and `verify` all hash through here, so they
     /// cannot drift apart.
     public static func stream(_ scorer: CampaignScorer, into sink: ([WrittenScore]) throws -> Void) throws -> String {
         let chunks = stride(from: 0, to: scorer.data.count, by: Self.chunk).map { $0..<min($0 + Self.chunk, scorer.data.count) }
@@ -97,12 +99,16 @@ public struct ResultsDigest {
             }
         }
         var digest = ResultsDigest()
-        var next = chunks.first.map(written)
+        var pending = chunks.prefix(Self.ahead).map(written)
+        var started = pending.count
         // A failed sink leaves no thread still scoring behind it.
-        defer { _ = try? next?.wait() }
-        for position in chunks.indices {
-            let scores = try next!.wait()
-            next = position + 1 < chunks.count ? written(chunks[position + 1]) : nil
+        defer { for job in pending { _ = try? job.wait() } }
+        for _ in chunks.indices {
+            let scores = try pending.removeFirst().wait()
+            if started < chunks.count {
+                pending.append(written(chunks[started]))
+                started += 1
+            }
             for score in scores { digest.add(separator: score.separator, element: score.stored.payload) }
             try sink(scores)
         }
