@@ -78,20 +78,22 @@ public struct ResultsDigest {
     }
 
     /// What ends the canonical array after its last element (or of an empty one).
-    static func closing(empty: Bool) -> String { empty ? "[\n\n]\n" : "\n]\n" }
+    public static func closing(empty: Bool) -> String { empty ? "[\n\n]\n" : "\n]\n" }
 
     /// Institutions scored between two trips to the sink.
-    static let chunk = 128
+    public static let chunk = 128
     /// Chunks scored ahead of the one being hashed and stored: with one, the scoring threads waited for the sink.
-    static let ahead = 3
+    public static let ahead = 3
 
     /// Scores every unit of `scorer` a chunk at a time on every core and hands each chunk, in order, to `sink`;
     /// returns the SHA-256 of the whole canonical results text. Only `ahead + 1` chunks' scores and texts are alive
     /// at once: the next ones are scored on other threads while this one is hashed and handed to `sink` on the
     /// calling thread (which holds the database connection). `score`, `approve` and `verify` all hash through here, so they
     /// cannot drift apart.
-    public static func stream(_ scorer: CampaignScorer, into sink: ([WrittenScore]) throws -> Void) throws -> String {
-        let chunks = stride(from: 0, to: scorer.data.count, by: Self.chunk).map { $0..<min($0 + Self.chunk, scorer.data.count) }
+    /// `chunk` and `ahead` are settings for tests (a demo campaign in many chunks).
+    public static func stream(_ scorer: CampaignScorer, chunk: Int = Self.chunk, ahead: Int = Self.ahead,
+                              into sink: ([WrittenScore]) throws -> Void) throws -> String {
+        let chunks = stride(from: 0, to: scorer.data.count, by: chunk).map { $0..<min($0 + chunk, scorer.data.count) }
         func written(_ chunk: Range<Int>) -> BackgroundJob<[WrittenScore]> {
             BackgroundJob {
                 try scorer.map(chunk) { index in Result { try WrittenScore(scorer.score(index), first: index == 0) } }
@@ -99,7 +101,7 @@ public struct ResultsDigest {
             }
         }
         var digest = ResultsDigest()
-        var pending = chunks.prefix(Self.ahead).map(written)
+        var pending = chunks.prefix(max(ahead, 1)).map(written)
         var started = pending.count
         // A failed sink leaves no thread still scoring behind it.
         defer { for job in pending { _ = try? job.wait() } }

@@ -108,6 +108,27 @@ struct ScoreCommandTests {
 
 @Suite("Results digest")
 struct ResultsDigestTests {
+    @Test("Scored in many chunks, several ahead, the streamed elements and hash are the whole canonical text's",
+          arguments: [(1, 1), (4, 3), (7, 2), (30, 3), (64, 3)])
+    func manyChunks(chunk: Int, ahead: Int) throws {
+        let session = try AdminSession("stream-\(chunk)-\(ahead)")
+        try session.loadDemo()
+        let environment = try AppEnvironment(configDirectory: RepositoryPaths.configs)
+        let store = try session.store
+        let (_, scorer) = try CampaignScorer.load(campaign: "2025", store: store, environment: environment)
+        let whole = try ResultsDigest.make(try ScoredCampaign.load(campaign: "2025", store: store, environment: environment))
+        var joined: [UInt8] = [], batches: [Int] = []
+        let hash = try ResultsDigest.stream(scorer, chunk: chunk, ahead: ahead) { scores in
+            batches.append(scores.count)
+            for score in scores { joined += score.separator + score.stored.payload }
+        }
+        joined += Array(ResultsDigest.closing(empty: false).utf8)
+        #expect(hash == whole.hash)
+        #expect(String(decoding: joined, as: UTF8.self) == whole.payload)
+        #expect(batches.count == (scorer.data.count + chunk - 1) / chunk)
+        #expect(batches.reduce(0, +) == scorer.data.count)
+    }
+
     @Test("Hashing score by score gives the hash of the whole canonical text, for many scores, one, and none")
     func streamingEqualsWhole() throws {
         let environment = try AppEnvironment(configDirectory: RepositoryPaths.configs)
