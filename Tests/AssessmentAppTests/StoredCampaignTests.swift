@@ -176,6 +176,28 @@ struct StoredCampaignTests {
         #expect(try demo.responseCount() == 1)
     }
 
+    @Test("A second check-list file updates the marks it changes, adds new ones, keeps the rest; audits follow the marks")
+    func checklistReimport() throws {
+        let demo = try StoredDemo()
+        func file(_ hash: String, rows: Int) -> ImportedFile {
+            ImportedFile(kind: "checklists", path: "checklists-\(hash).csv", sha256: hash, rows: rows, format: "")
+        }
+        let first = try demo.store.importChecklists(
+            campaign: "2025", marks: ["cul-01": ["stand": ["CUL-01": .present, "CUL-02": .absent, "CUL-03": .notApplicable]]],
+            audits: [:], file: file("a", rows: 3), actor: "тест")
+        #expect(first == ImportReceipt(inserted: 3, updated: 0, unchanged: 0, alreadyImported: false))
+        let audit = ItemAudit(auditor: "Иванова", checkedOn: Day(iso: "2025-04-01"), evidence: "фото стенда")
+        let second = try demo.store.importChecklists(
+            campaign: "2025", marks: ["cul-01": ["stand": ["CUL-01": .present, "CUL-02": .present, "CUL-04": .absent]]],
+            audits: ["cul-01": ["stand": ["CUL-02": audit]]], file: file("b", rows: 3), actor: "тест")
+        #expect(second == ImportReceipt(inserted: 1, updated: 1, unchanged: 1, alreadyImported: false))
+        let library = try #require(try demo.store.organizationData(campaign: "2025").first { $0.organization.id == "cul-01" })
+        let marks: [ChecklistItemID: ItemMark] = ["CUL-01": .present, "CUL-02": .present, "CUL-03": .notApplicable, "CUL-04": .absent]
+        #expect(library.checklists["stand"] == marks)
+        let audits: [ChecklistID: [ChecklistItemID: ItemAudit]] = ["stand": ["CUL-02": audit]]
+        #expect(try demo.store.checklistAudits(campaign: "2025", organization: "cul-01") == audits)
+    }
+
     @Test("Data for a campaign that does not exist is refused")
     func unknownCampaign() throws {
         let demo = try StoredDemo()
