@@ -88,9 +88,8 @@ public struct ResultsDigest {
     /// Scores every unit of `scorer` a chunk at a time on every core and hands each chunk, in order, to `sink`;
     /// returns the SHA-256 of the whole canonical results text. Only `ahead + 1` chunks' scores and texts are alive
     /// at once: the next ones are scored on other threads while this one is hashed and handed to `sink` on the
-    /// calling thread (which holds the database connection). `score`, `approve` and `verify` all hash through here, so they
-    /// cannot drift apart.
-    /// `chunk` and `ahead` are settings for tests (a demo campaign in many chunks).
+    /// calling thread (which holds the database connection). `score`, `approve` and `verify` all hash through here,
+    /// so they cannot drift apart. `chunk` and `ahead` are settings for tests (a demo campaign in many chunks).
     public static func stream(_ scorer: CampaignScorer, chunk: Int = Self.chunk, ahead: Int = Self.ahead,
                               into sink: ([WrittenScore]) throws -> Void) throws -> String {
         let chunks = stride(from: 0, to: scorer.data.count, by: chunk).map { $0..<min($0 + chunk, scorer.data.count) }
@@ -190,7 +189,8 @@ struct ApproveCommand: ParsableCommand {
             let hash = try ResultsDigest.stream(scorer) { scores in
                 for score in scores {
                     if score.sample.status == .insufficient { short.append((score.stored.organization, score.sample)) }
-                    try writer.write(contentsOf: score.separator + score.stored.payload)
+                    try writer.write(contentsOf: score.separator)
+                    try writer.write(contentsOf: score.stored.payload)
                     byteCount += score.separator.count + score.stored.payload.count
                 }
             }
