@@ -245,13 +245,13 @@ struct ImportResponses: ParsableCommand {
                     actor: options.database.resolvedActor
                 ) { sink in
                     // The store runs this on a thread of its own while it writes; this thread waits meanwhile.
-                    let (format, _, counts) = try ResponsesFile.visitPacked(
+                    let read = try ResponsesFile.visitPacked(
                         url, organizations: context.organizations, questions: questions,
                         rejected: options.skipInvalid ? rejected.add : nil, into: sink
                     ) { handed in progress.update(handed) }
-                    let detected = export?.format ?? format
+                    let detected = export?.format ?? read.format
                     printError("Прочитано: \(options.file): \(detected)")
-                    return PackedResponsesSummary(format: detected.description, counts: counts)
+                    return PackedResponsesSummary(format: detected.description, counts: read.counts, respondents: read.respondents)
                 }
                 print(describe(receipt, what: "анкет"))
                 if options.skipInvalid {

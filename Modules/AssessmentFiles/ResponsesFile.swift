@@ -54,7 +54,7 @@ public struct ResponsesFile {
     public static func visitPacked(_ url: URL, organizations: [Organization], questions: [SectorID: [Question]],
                                    rejected: ((RejectedRow) -> Void)? = nil, into sink: any PackedResponseSink,
                                    handedOver: (_ rows: Int) -> Void = { _ in }) throws(DataFileError)
-        -> (format: DetectedFormat, rows: Int, counts: [AnswerCount])
+        -> (format: DetectedFormat, rows: Int, counts: [AnswerCount], respondents: [RespondentCount])
     {
         let scanner = try ResponseScanner(url, organizations: organizations, questions: questions)
         // Under --skip-invalid a row the store refuses is skipped: its answers come off the counts again.
@@ -66,7 +66,7 @@ public struct ResponsesFile {
             handed += 1
             handedOver(handed)
         }
-        return (scanner.reader.format, rows, packer.counts())
+        return (scanner.reader.format, rows, packer.counts(), packer.respondentCounts())
     }
 }
 
@@ -487,25 +487,30 @@ final class ResponseScanner {
 }
 
 /// Packs scanned rows for the store and counts their answers: which questions the skip logic asked
-/// (`ResponseTallier.askedQuestions`, over slots), the two JSON objects, and a counter per organisation,
-/// question, answer and counted-or-not.
+/// (`ResponseTallier.askedQuestions`, over slots), the two JSON objects, a counter per organisation,
+/// question, answer and counted-or-not, and one per organisation and channel.
 struct ResponsePacker {
     private let scanner: ResponseScanner
     private(set) var packed = PackedResponse()
     private var asked: [Bool] = []
     private var tally = CountTable()
+    /// Questionnaires per organisation and channel: `organization * channels.count + channel`.
+    private var respondents: [Int]
+    private static let channels = SurveyChannel.allCases
     /// First slot number of each plan in one numbering of every sector's questions (the plans exist once the
     /// header is read).
     private var planBase: [Int] = []
 
-    /// The tally keys of the last rows packed (line, keys), for rows the store may still refuse; a ring.
-    private var recentKeys: [(line: Int, keys: [UInt64])]
+    /// The counts of the last rows packed (line, tally keys, respondent slot), for rows the store may still refuse;
+    /// a ring.
+    private var recentKeys: [(line: Int, keys: [UInt64], respondent: Int)]
     private var nextRecent = 0
 
     /// `remembering`: how many of the last rows' counts can still be taken back (`uncount`).
     init(_ scanner: ResponseScanner, remembering: Int = 0) {
         self.scanner = scanner
-        recentKeys = Array(repeating: (0, []), count: max(remembering, 0))
+        recentKeys = Array(repeating: (0, [], 0), count: max(remembering, 0))
+        respondents = Array(repeating: 0, count: scanner.organizations.count * Self.channels.count)
     }
 
     /// Takes back the counts of the row of `line`, one of the last rows packed, which the store refused.
@@ -514,7 +519,8 @@ struct ResponsePacker {
             preconditionFailure("the counts of refused line \(line) were not kept")
         }
         for key in recentKeys[slot].keys { tally.decrement(key) }
-        recentKeys[slot] = (0, [])
+        respondents[recentKeys[slot].respondent] -= 1
+        recentKeys[slot] = (0, [], 0)
     }
 
     mutating func pack(_ row: ScannedRow) {
@@ -544,10 +550,17 @@ struct ResponsePacker {
         }
         let base = UInt64(planBase[row.plan])
         let organizationKey = UInt64(row.organization) << 40
+        // The scanner accepts only the four channels.
+        guard let channel = Self.channels.firstIndex(where: { $0.rawValue == row.channel }) else {
+            preconditionFailure("channel «\(row.channel)» passed the scanner")
+        }
+        let respondent = row.organization * Self.channels.count + channel
+        respondents[respondent] += 1
         let remember = !recentKeys.isEmpty
         if remember {
             recentKeys[nextRecent].line = row.line
             recentKeys[nextRecent].keys.removeAll(keepingCapacity: true)
+            recentKeys[nextRecent].respondent = respondent
         }
         for (slot, code) in row.codes.enumerated() where code >= 0 {
             let key = organizationKey | (base + UInt64(slot)) << 24 | UInt64(code) << 1 | (asked[slot] ? 1 : 0) | 1 << 63
@@ -579,6 +592,14 @@ struct ResponsePacker {
         let start = packed.bytes.count
         packed.bytes.append(contentsOf: text.utf8)
         return start..<packed.bytes.count
+    }
+
+    /// The file's questionnaires per organisation and channel, those with none left out.
+    func respondentCounts() -> [RespondentCount] {
+        respondents.enumerated().compactMap { slot, n in
+            n == 0 ? nil : RespondentCount(organization: scanner.organizations[slot / Self.channels.count].id,
+                                           channel: Self.channels[slot % Self.channels.count], n: n)
+        }
     }
 
     /// The file's answer counts, ordered by organisation, question, value and counted (the tally table's key),

@@ -107,6 +107,19 @@ public struct AnswerCount: Sendable, Equatable {
     }
 }
 
+/// How many questionnaires of one organisation came through one channel: a row of the store's respondent counts.
+public struct RespondentCount: Sendable, Equatable {
+    public var organization: OrganizationID
+    public var channel: SurveyChannel
+    public var n: Int
+
+    public init(organization: OrganizationID, channel: SurveyChannel, n: Int) {
+        self.organization = organization
+        self.channel = channel
+        self.n = n
+    }
+}
+
 /// A row of a bulk import the store could not keep: its line in the file and the store's reason.
 public struct RefusedRow: Sendable {
     public var line: Int
@@ -132,15 +145,18 @@ public protocol PackedResponseSink: AnyObject {
     func refusedRows(waitingForAll: Bool) -> [RefusedRow]
 }
 
-/// What a bulk import's reader says when the file is read: how it was read, and the file's answer counts.
+/// What a bulk import's reader says when the file is read: how it was read, and the file's answer and respondent
+/// counts (of the rows the store kept).
 public struct PackedResponsesSummary: Sendable {
     /// «кодировка …, разделитель …».
     public var format: String
     public var counts: [AnswerCount]
+    public var respondents: [RespondentCount]
 
-    public init(format: String, counts: [AnswerCount]) {
+    public init(format: String, counts: [AnswerCount], respondents: [RespondentCount]) {
         self.format = format
         self.counts = counts
+        self.respondents = respondents
     }
 }
 

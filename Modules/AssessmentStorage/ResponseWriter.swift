@@ -4,8 +4,8 @@ import GRDB
 import GRDBSQLite
 
 /// Writes questionnaires of one campaign: a row per response with its answers packed as JSON, and the
-/// campaign's answer counts kept current, so scoring reads a few thousand tally rows instead of grouping
-/// every answer. Every path that stores a response (file import, web survey) goes through here.
+/// campaign's answer and respondent counts kept current, so scoring reads a few thousand count rows instead of
+/// grouping every answer. Every path that stores a response (file import, web survey) goes through here.
 struct ResponseWriter {
     private struct TallyKey: Hashable {
         var organization: String
@@ -18,7 +18,13 @@ struct ResponseWriter {
     private let campaign: String
     private let insertResponse: Statement
     private let insertComment: Statement
+    private struct RespondentKey: Hashable {
+        var organization: String
+        var channel: String
+    }
+
     private var tallies: [TallyKey: Int] = [:]
+    private var respondents: [RespondentKey: Int] = [:]
     private(set) var inserted = 0
 
     init(_ db: Database, campaign: String) throws {
@@ -52,12 +58,13 @@ struct ResponseWriter {
         for (question, text) in response.comments {
             try insertComment.execute(arguments: [responseID, question.rawValue, text])
         }
+        respondents[RespondentKey(organization: response.organization.rawValue, channel: response.channel), default: 0] += 1
         inserted += 1
         return responseID
     }
 
     /// Inserts one row of a bulk import, binding its text where it lies (SQLite's C API, no arguments array).
-    /// Its counts come with the file's (`add(_:)`), not from here.
+    /// Its counts come with the file's (`finish(adding:respondents:)`), not from here.
     mutating func insert(_ row: PackedResponse, importID: Int64) throws {
         let statement = insertResponse.sqliteStatement
         let campaign = campaign
@@ -96,9 +103,20 @@ struct ResponseWriter {
         inserted += 1
     }
 
-    /// Adds the counts gathered so far, and `counts` (a bulk import's, summed by its reader), to the campaign's
-    /// tallies. Call before the transaction commits.
-    mutating func finish(adding counts: [AnswerCount] = []) throws {
+    /// Adds the counts gathered so far, and `counts` and `respondents` (a bulk import's, summed by its reader), to
+    /// the campaign's. Call before the transaction commits.
+    mutating func finish(adding counts: [AnswerCount] = [], respondents fileRespondents: [RespondentCount] = []) throws {
+        let addRespondents = try db.cachedStatement(sql: """
+            INSERT INTO response_count (campaign_id, organization_id, channel, n) VALUES (?, ?, ?, ?)
+            ON CONFLICT (campaign_id, organization_id, channel) DO UPDATE SET n = n + excluded.n
+            """)
+        for (key, n) in respondents {
+            try addRespondents.execute(arguments: [campaign, key.organization, key.channel, n])
+        }
+        respondents.removeAll()
+        for count in fileRespondents {
+            try addRespondents.execute(arguments: [campaign, count.organization.rawValue, count.channel.rawValue, count.n])
+        }
         let upsert = try db.cachedStatement(sql: """
             INSERT INTO answer_tally (campaign_id, organization_id, question, value, counted, n) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (campaign_id, organization_id, question, value, counted) DO UPDATE SET n = n + excluded.n

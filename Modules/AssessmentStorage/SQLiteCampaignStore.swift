@@ -134,14 +134,9 @@ public struct SQLiteCampaignStore: CampaignStore {
             let stamp = Ledger.iso(now())
             let importID = try Ledger.record(db, file, campaign: campaign, actor: actor, at: stamp)
             var writer = try ResponseWriter(db, campaign: campaign)
-            var index = try DeferredIndex(db, name: "response_organization", table: "response")
             // The file is read and packed on another thread while this one, which holds the transaction, writes.
-            let summary = try PackedRowPipeline.run(rows) { row in
-                if writer.inserted == DeferredIndex.rowsBeforeDeferring { index.deferIfOutnumbered(by: writer.inserted) }
-                try writer.insert(row, importID: importID)
-            }
-            try index.rebuild()
-            try writer.finish(adding: summary.counts)
+            let summary = try PackedRowPipeline.run(rows) { row in try writer.insert(row, importID: importID) }
+            try writer.finish(adding: summary.counts, respondents: summary.respondents)
             let inserted = writer.inserted
             try db.execute(sql: "UPDATE import_file SET rows = ?, format = ? WHERE id = ?", arguments: [inserted, summary.format, importID])
             try Ledger.audit(db, at: stamp, actor: actor, action: "import", entity: "responses", id: campaign,
@@ -158,7 +153,7 @@ public struct SQLiteCampaignStore: CampaignStore {
                 .filter { stored.sectors.contains($0.sector) && (listed.isEmpty || listed.contains($0.id)) }
             var data = Dictionary(uniqueKeysWithValues: organizations.map { ($0.id, OrganizationData(organization: $0)) })
             for row in try Row.fetchAll(db, sql: """
-                SELECT organization_id, count(*) AS respondents FROM response WHERE campaign_id = ? GROUP BY organization_id
+                SELECT organization_id, sum(n) AS respondents FROM response_count WHERE campaign_id = ? GROUP BY organization_id
                 """, arguments: [campaign]) {
                 data[OrganizationID(row["organization_id"])]?.respondents = row["respondents"]
             }
@@ -346,7 +341,7 @@ public struct SQLiteCampaignStore: CampaignStore {
         try database.writer.read { db in
             var result: [OrganizationID: [String: Int]] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT organization_id, channel, count(*) AS n FROM response WHERE campaign_id = ? GROUP BY organization_id, channel
+                SELECT organization_id, channel, n FROM response_count WHERE campaign_id = ?
                 """, arguments: [campaign]) {
                 result[OrganizationID(row["organization_id"]), default: [:]][row["channel"]] = row["n"]
             }
@@ -373,43 +368,5 @@ public struct SQLiteCampaignStore: CampaignStore {
     static func requireOpen(_ db: Database, _ id: String) throws {
         guard let campaign = try fetch(db, id) else { throw StoreError.campaignNotFound(id) }
         guard campaign.status == .open else { throw StoreError.campaignApproved(id) }
-    }
-}
-
-/// An index a large import leaves out while it writes and builds once at the end, in the same transaction:
-/// `response_organization` gets the rows in the file's (random) organisation order, and a million inserts at
-/// random places cost more than sorting them once. Only when the file's rows outnumber the table's earlier ones,
-/// so the rebuild over the whole table stays within twice the file's work. A rollback brings the index back as it was.
-struct DeferredIndex {
-    /// Rows written with the index in place before it may be left out: small files never touch the schema.
-    static let rowsBeforeDeferring = 50_000
-
-    private let db: Database
-    private let sql: String?
-    /// At most the rows the table held before (deleted rows count too: AUTOINCREMENT's last id).
-    private let earlierRows: Int
-    private var deferred = false
-
-    init(_ db: Database, name: String, table: String) throws {
-        self.db = db
-        sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", arguments: [name])
-        earlierRows = try Int.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [table]) ?? 0
-        self.name = name
-    }
-
-    private let name: String
-
-    /// Drops the index when `written` rows of this import already outnumber the table's earlier rows. A failure
-    /// leaves the index in place, which is only slower.
-    mutating func deferIfOutnumbered(by written: Int) {
-        guard !deferred, sql != nil, written >= earlierRows else { return }
-        deferred = (try? db.execute(sql: "DROP INDEX \(name)")) != nil
-    }
-
-    /// Builds the index again from its own definition, if it was dropped.
-    mutating func rebuild() throws {
-        guard deferred, let sql else { return }
-        try db.execute(sql: sql)
-        deferred = false
     }
 }

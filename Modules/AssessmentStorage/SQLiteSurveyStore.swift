@@ -144,7 +144,7 @@ public struct SQLiteSurveyStore: SurveyStore {
         try database.writer.read { db in
             var counts: [OrganizationID: [SurveyChannel: Int]] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT organization_id, channel, count(*) AS n FROM response WHERE campaign_id = ? GROUP BY organization_id, channel
+                SELECT organization_id, channel, n FROM response_count WHERE campaign_id = ?
                 """, arguments: [campaign]) {
                 guard let channel = SurveyChannel(rawValue: row["channel"]) else { continue }
                 counts[OrganizationID(row["organization_id"]), default: [:]][channel] = row["n"]

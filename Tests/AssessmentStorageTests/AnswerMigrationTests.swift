@@ -90,3 +90,29 @@ struct ApprovedPayloadMigrationTests {
         #expect(receipt.suspicion == "повтор из того же браузера (cookie), ранее анкет: 2")
     }
 }
+
+@Suite("Migration of respondent counts")
+struct RespondentCountMigrationTests {
+    @Test("Responses stored before v14 are counted per institution and channel; the index they needed is gone")
+    func countsStoredResponses() throws {
+        let path = try oldDatabase("v13", upTo: "v13-survey-repeat-index", sql: """
+            INSERT INTO organization (id, name, sector) VALUES ('cul-01', 'ЦБС', 'culture'), ('cul-02', 'Клуб', 'culture');
+            INSERT INTO campaign (id, title, year, methodology) VALUES ('2025', 'НОК 2025', 2025, '344n-2024');
+            INSERT INTO campaign_sector (campaign_id, sector) VALUES ('2025', 'culture');
+            INSERT INTO import_file (id, kind, path, sha256, rows, format, imported_at, actor, campaign_id)
+                VALUES (1, 'responses', 'r.csv', 'abc', 4, '', '2025-05-01T00:00:00Z', 'оператор', '2025');
+            INSERT INTO response (campaign_id, organization_id, external_id, channel, import_id) VALUES
+                ('2025', 'cul-01', 'r1', 'web', 1), ('2025', 'cul-01', 'r2', 'paper', 1), ('2025', 'cul-01', 'r3', 'web', 1),
+                ('2025', 'cul-02', 'r4', 'phone', 1);
+            """)
+
+        let database = try AppDatabase(path: path)
+        let store = SQLiteCampaignStore(database: database)
+        #expect(try store.responsesByChannel(campaign: "2025") == ["cul-01": ["web": 2, "paper": 1], "cul-02": ["phone": 1]])
+        #expect(try store.organizationData(campaign: "2025").map(\.respondents).sorted() == [1, 3])
+        let index = try database.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name = 'response_organization'")
+        }
+        #expect(index == 0)
+    }
+}
