@@ -493,7 +493,9 @@ struct ResponsePacker {
     private let scanner: ResponseScanner
     private(set) var packed = PackedResponse()
     private var asked: [Bool] = []
-    private var tally = CountTable()
+    /// Answer counts, a table per organisation: a row's dozen or so counters then share a few cache lines instead
+    /// of falling at random in one table of every organisation's (a third of the reader's time went to those misses).
+    private var tallies: [CountTable]
     /// Questionnaires per organisation and channel: `organization * channels.count + channel`.
     private var respondents: [Int]
     private static let channels = SurveyChannel.allCases
@@ -511,6 +513,7 @@ struct ResponsePacker {
         self.scanner = scanner
         recentKeys = Array(repeating: (0, [], 0), count: max(remembering, 0))
         respondents = Array(repeating: 0, count: scanner.organizations.count * Self.channels.count)
+        tallies = Array(repeating: CountTable(capacity: 32), count: scanner.organizations.count)
     }
 
     /// Takes back the counts of the row of `line`, one of the last rows packed, which the store refused.
@@ -518,7 +521,8 @@ struct ResponsePacker {
         guard let slot = recentKeys.firstIndex(where: { $0.line == line }) else {
             preconditionFailure("the counts of refused line \(line) were not kept")
         }
-        for key in recentKeys[slot].keys { tally.decrement(key) }
+        let organization = recentKeys[slot].respondent / Self.channels.count
+        for key in recentKeys[slot].keys { tallies[organization].decrement(key) }
         respondents[recentKeys[slot].respondent] -= 1
         recentKeys[slot] = (0, [], 0)
     }
@@ -549,7 +553,6 @@ struct ResponsePacker {
             }
         }
         let base = UInt64(planBase[row.plan])
-        let organizationKey = UInt64(row.organization) << 40
         // The scanner accepts only the four channels.
         guard let channel = Self.channels.firstIndex(where: { $0.rawValue == row.channel }) else {
             preconditionFailure("channel «\(row.channel)» passed the scanner")
@@ -563,8 +566,8 @@ struct ResponsePacker {
             recentKeys[nextRecent].respondent = respondent
         }
         for (slot, code) in row.codes.enumerated() where code >= 0 {
-            let key = organizationKey | (base + UInt64(slot)) << 24 | UInt64(code) << 1 | (asked[slot] ? 1 : 0) | 1 << 63
-            tally.increment(key)
+            let key = (base + UInt64(slot)) << 24 | UInt64(code) << 1 | (asked[slot] ? 1 : 0) | 1 << 63
+            tallies[row.organization].increment(key)
             if remember { recentKeys[nextRecent].keys.append(key) }
         }
         if remember { nextRecent = (nextRecent + 1) % recentKeys.count }
@@ -607,9 +610,11 @@ struct ResponsePacker {
     func counts() -> [AnswerCount] {
         var questionOfSlot: [QuestionID] = []
         for plan in scanner.plans { questionOfSlot += plan.questions.map(\.id) }
-        let entries = tally.entries.map { entry -> (organization: Int, question: Int, code: Int, counted: Bool, n: Int) in
-            let key = entry.key & ~(1 << 63)
-            return (Int(key >> 40), Int((key >> 24) & 0xFFFF), Int((key >> 1) & 0x7FFFFF), key & 1 == 1, entry.count)
+        let entries = tallies.enumerated().flatMap { organization, tally in
+            tally.entries.map { entry -> (organization: Int, question: Int, code: Int, counted: Bool, n: Int) in
+                let key = entry.key & ~(1 << 63)
+                return (organization, Int((key >> 24) & 0xFFFF), Int((key >> 1) & 0x7FFFFF), key & 1 == 1, entry.count)
+            }
         }
         let codes = scanner.codes.text
         // Ranks of the ids, so sorting is by numbers, not strings.

@@ -101,17 +101,20 @@ struct ShortKeyTable {
     }
 }
 
-/// An open-addressing counter keyed by a packed `UInt64` (organisation, question, answer code, counted).
+/// An open-addressing counter keyed by a packed `UInt64` (question, answer code, counted).
 struct CountTable {
     private var keys: [UInt64]
     private var counts: [Int]
     private var mask: Int
     private(set) var count = 0
 
-    init() {
-        keys = Array(repeating: 0, count: 1 << 12)
-        counts = Array(repeating: 0, count: 1 << 12)
-        mask = (1 << 12) - 1
+    /// Room for `capacity` keys before the table grows.
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = Array(repeating: 0, count: size)
+        counts = Array(repeating: 0, count: size)
+        mask = size - 1
     }
 
     /// Adds one under `key`; `key` must not be zero.

@@ -217,8 +217,9 @@ public protocol CampaignStore: Sendable {
     func importResponses(campaign: String, file: ImportedFile, actor: String,
                          rows: (_ insert: (StoredResponse) throws -> Void) throws -> String) throws -> ImportReceipt
     /// The bulk form of `importResponses`: `rows` hands rows already checked and packed to the sink, then returns the
-    /// file's answer counts; the same all-or-nothing and the same stored result. The store may run `rows` on another
-    /// thread while it writes (it returns only when `rows` has).
+    /// file's answer and respondent counts; the same all-or-nothing and the same stored result. The store may run
+    /// `rows` on another thread while it writes (it returns only when `rows` has). Every row must name an institution
+    /// of the registry: the reader has looked each one up, and the store does not again.
     func importPackedResponses(campaign: String, file: ImportedFile, actor: String,
                                rows: (_ sink: any PackedResponseSink) throws -> PackedResponsesSummary) throws -> ImportReceipt
     /// Per-organisation counts for scoring, built by GROUP BY in the store.

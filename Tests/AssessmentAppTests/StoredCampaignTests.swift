@@ -470,6 +470,29 @@ struct PipelinedImportTests {
         #expect(respondents == 5 * 2963)
     }
 
+    @Test("Foreign keys, not looked up while a bulk import writes, are enforced again after it, stored or failed")
+    func keysEnforcedAfterBulkImport() throws {
+        let demo = try StoredDemo()
+        func unknownInstitutionRefused() -> Bool {
+            do {
+                try demo.database.writer.write { db in
+                    try db.execute(sql: """
+                        INSERT INTO response (campaign_id, organization_id, external_id, channel, import_id)
+                        VALUES ('2025', 'нет-такого', 'x-1', 'web', (SELECT max(id) FROM import_file))
+                        """)
+                }
+                return false
+            } catch {
+                return (error as? DatabaseError)?.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY
+            }
+        }
+        let bad = try Self.bigFile(copies: 1) { line, text in line == 100 ? Self.unknownOrganization(text) : text }
+        #expect(Self.failure { try demo.importResponses(bad, packed: true) } != nil)
+        #expect(unknownInstitutionRefused())
+        #expect(try demo.importResponses(try Self.bigFile(copies: 1), packed: true).inserted == 2963)
+        #expect(unknownInstitutionRefused())
+    }
+
     @Test("An invalid row in the middle of the file stores nothing and is named by its line")
     func invalidRowInTheMiddle() throws {
         let bad = Self.line(copy: 2, index: 17)
