@@ -5,10 +5,9 @@ import Foundation
 /// while the thread that holds the write transaction writes them. A few batches go round between the two (bounded
 /// memory, buffers reused); a row the writer refuses goes back with its batch, so the reader learns of it by line.
 final class PackedRowPipeline: PackedResponseSink, @unchecked Sendable {
-    /// Rows of one batch, reused from file to file position.
+    /// Rows of one batch, its buffers reused for the next.
     final class Batch {
-        var rows: [PackedResponse] = []
-        var count = 0
+        var rows = PackedRows()
         var refused: [RefusedRow] = []
     }
 
@@ -40,7 +39,8 @@ final class PackedRowPipeline: PackedResponseSink, @unchecked Sendable {
     /// `rows` returned, or throws what it threw. A refusal `rows` never collected throws its error.
     static func run<Summary>(batchRows: Int = 2048, batchCount: Int = 4,
                              _ rows: (_ sink: any PackedResponseSink) throws -> Summary,
-                             writing write: (PackedResponse) throws -> Void) throws -> Summary {
+                             writing write: (_ rows: PackedRows, _ refuse: (_ index: Int, _ error: any Error) -> Void) -> Void)
+        throws -> Summary {
         let pipeline = PackedRowPipeline(batchRows: batchRows, batchCount: batchCount)
         return try withoutActuallyEscaping(rows) { rows in
             // The reader's closure is not Sendable; it runs only while this thread waits for it, then never again.
@@ -58,15 +58,13 @@ final class PackedRowPipeline: PackedResponseSink, @unchecked Sendable {
     func insert(_ row: PackedResponse) {
         if filling == nil { filling = takeWritten() }
         let batch = filling!
-        if batch.count == batch.rows.count { batch.rows.append(PackedResponse()) }
-        Self.copy(row, into: &batch.rows[batch.count])
-        batch.count += 1
-        if batch.count == batchRows { submitFilling() }
+        batch.rows.append(row)
+        if batch.rows.count == batchRows { submitFilling() }
     }
 
     func refusedRows(waitingForAll: Bool) -> [RefusedRow] {
         if waitingForAll {
-            if let batch = filling, batch.count > 0 { submitFilling() }
+            if let batch = filling, batch.rows.count > 0 { submitFilling() }
             condition.lock()
             while written.count + (filling == nil ? 0 : 1) < batchCount { condition.wait() }
             for batch in written where !batch.refused.isEmpty {
@@ -81,7 +79,7 @@ final class PackedRowPipeline: PackedResponseSink, @unchecked Sendable {
 
     /// Called on the reader's thread once it has returned: a batch it left unsent still gets written.
     fileprivate func close() {
-        if let batch = filling, batch.count > 0 { submitFilling() }
+        if let batch = filling, batch.rows.count > 0 { submitFilling() }
         condition.lock()
         closed = true
         condition.broadcast()
@@ -107,27 +105,14 @@ final class PackedRowPipeline: PackedResponseSink, @unchecked Sendable {
             refused += batch.refused
             batch.refused.removeAll(keepingCapacity: true)
         }
-        batch.count = 0
+        batch.rows.removeAll()
         return batch
-    }
-
-    private static func copy(_ row: PackedResponse, into slot: inout PackedResponse) {
-        slot.line = row.line
-        slot.bytes.removeAll(keepingCapacity: true)
-        slot.bytes.append(contentsOf: row.bytes)
-        slot.externalID = row.externalID
-        slot.organization = row.organization
-        slot.channel = row.channel
-        slot.submittedAt = row.submittedAt
-        slot.answers = row.answers
-        slot.ignored = row.ignored
-        slot.comments = row.comments
     }
 
     // MARK: The writer's side
 
     /// Writes batches as they come until the reader has returned and every batch is written.
-    private func drain(_ write: (PackedResponse) throws -> Void) {
+    private func drain(_ write: (PackedRows, (Int, any Error) -> Void) -> Void) {
         while true {
             condition.lock()
             while ready.isEmpty && !closed { condition.wait() }
@@ -137,13 +122,7 @@ final class PackedRowPipeline: PackedResponseSink, @unchecked Sendable {
             }
             let batch = ready.removeFirst()
             condition.unlock()
-            for index in 0..<batch.count {
-                do {
-                    try write(batch.rows[index])
-                } catch {
-                    batch.refused.append(RefusedRow(line: batch.rows[index].line, error: error))
-                }
-            }
+            write(batch.rows) { index, error in batch.refused.append(RefusedRow(line: batch.rows.rows[index].line, error: error)) }
             condition.lock()
             written.append(batch)
             condition.broadcast()

@@ -152,7 +152,7 @@ public struct SQLiteCampaignStore: CampaignStore {
             let importID = try Ledger.record(db, file, campaign: campaign, actor: actor, at: stamp)
             var writer = try ResponseWriter(db, campaign: campaign)
             // The file is read and packed on another thread while this one, which holds the transaction, writes.
-            let summary = try PackedRowPipeline.run(rows) { row in try writer.insert(row, importID: importID) }
+            let summary = try PackedRowPipeline.run(rows) { batch, refuse in writer.insert(batch, importID: importID, refuse: refuse) }
             try writer.finish(adding: summary.counts, respondents: summary.respondents)
             let inserted = writer.inserted
             try db.execute(sql: "UPDATE import_file SET rows = ?, format = ? WHERE id = ?", arguments: [inserted, summary.format, importID])
