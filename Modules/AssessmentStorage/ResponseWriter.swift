@@ -23,7 +23,7 @@ struct ResponseWriter {
         var channel: String
     }
 
-    private var groupStatements: [Int: Statement] = [:]
+    private var responses: GroupedInsert
     private var tallies: [TallyKey: Int] = [:]
     private var respondents: [RespondentKey: Int] = [:]
     private(set) var inserted = 0
@@ -36,6 +36,8 @@ struct ResponseWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertComment = try db.cachedStatement(sql: "INSERT INTO response_comment (response_id, question, text) VALUES (?, ?, ?)")
+        responses = GroupedInsert(db, table: "response", columns: [
+            "campaign_id", "organization_id", "external_id", "channel", "import_id", "submitted_at", "answers", "ignored"])
     }
 
     /// Inserts one response; its counts are added in memory until `finish()`. Returns the response's row id.
@@ -64,19 +66,15 @@ struct ResponseWriter {
         return responseID
     }
 
-    /// Rows of a bulk import go in by groups of up to this many per statement. Executing a statement has a cost of
-    /// its own (cursors opened, the AUTOINCREMENT counter updated), which for one row each was half the insert.
-    static let groupRows = 16
-
     /// Inserts the rows of a bulk import, binding their text where it lies (SQLite's C API, no arguments arrays),
     /// and says by index which it could not keep. Their counts come with the file's (`finish(adding:respondents:)`).
-    /// A row with comments goes in alone: their rows need its id.
+    /// Rows go in by groups (`GroupedInsert`); a row with comments goes in alone, as their rows need its id.
     mutating func insert(_ batch: PackedRows, importID: Int64, refuse: (_ index: Int, _ error: any Error) -> Void) {
         var start = 0
         while start < batch.count {
             var end = start + 1
             if batch.rows[start].comments.isEmpty {
-                while end < batch.count, end - start < Self.groupRows, batch.rows[end].comments.isEmpty { end += 1 }
+                while end < batch.count, end - start < GroupedInsert.maxRows, batch.rows[end].comments.isEmpty { end += 1 }
             }
             do {
                 try insert(batch, start..<end, importID: importID)
@@ -94,38 +92,32 @@ struct ResponseWriter {
 
     /// One statement for `range` (with comments only when it is one row).
     private mutating func insert(_ batch: PackedRows, _ range: Range<Int>, importID: Int64) throws {
-        let statement = try groupStatement(rows: range.count).sqliteStatement
-        let code = batch.bytes.withUnsafeBufferPointer { bytes -> CInt in
-            let base = UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self)
-            return campaign.withCString { campaignText in
-                // SQLITE_STATIC (a nil destructor): the bytes outlive the step, and the bindings are cleared after it.
-                for (position, index) in range.enumerated() {
-                    let row = batch.rows[index]
-                    let first = CInt(position * 8)
-                    func bind(_ column: CInt, _ text: Range<Int>) {
-                        sqlite3_bind_text(statement, first + column, base + text.lowerBound, CInt(text.count), nil)
+        let statement = try responses.statement(rows: range.count)
+        do {
+            try batch.bytes.withUnsafeBufferPointer { bytes in
+                let base = UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self)
+                try campaign.withCString { campaignText in
+                    // SQLITE_STATIC (a nil destructor): the bytes outlive the step, and the bindings are cleared after it.
+                    for (position, index) in range.enumerated() {
+                        let row = batch.rows[index]
+                        let first = CInt(position * 8)
+                        func bind(_ column: CInt, _ text: Range<Int>) {
+                            sqlite3_bind_text(statement, first + column, base + text.lowerBound, CInt(text.count), nil)
+                        }
+                        sqlite3_bind_text(statement, first + 1, campaignText, -1, nil)
+                        bind(2, row.organization)
+                        bind(3, row.externalID)
+                        bind(4, row.channel)
+                        sqlite3_bind_int64(statement, first + 5, importID)
+                        if let submittedAt = row.submittedAt { bind(6, submittedAt) } else { sqlite3_bind_null(statement, first + 6) }
+                        bind(7, row.answers)
+                        bind(8, row.ignored)
                     }
-                    sqlite3_bind_text(statement, first + 1, campaignText, -1, nil)
-                    bind(2, row.organization)
-                    bind(3, row.externalID)
-                    bind(4, row.channel)
-                    sqlite3_bind_int64(statement, first + 5, importID)
-                    if let submittedAt = row.submittedAt { bind(6, submittedAt) } else { sqlite3_bind_null(statement, first + 6) }
-                    bind(7, row.answers)
-                    bind(8, row.ignored)
+                    try responses.execute(statement)
                 }
-                let code = sqlite3_step(statement)
-                sqlite3_reset(statement)
-                sqlite3_clear_bindings(statement)
-                return code
             }
-        }
-        guard code == SQLITE_DONE else {
-            let extended = sqlite3_extended_errcode(db.sqliteConnection)
-            if extended == 2067 /* SQLITE_CONSTRAINT_UNIQUE */ && range.count == 1 {
-                throw StoreError.duplicateResponse(campaign: campaign, externalID: batch.text(batch.rows[range.lowerBound].externalID))
-            }
-            throw DatabaseError(resultCode: ResultCode(rawValue: extended), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE && range.count == 1 {
+            throw StoreError.duplicateResponse(campaign: campaign, externalID: batch.text(batch.rows[range.lowerBound].externalID))
         }
         if range.count == 1 {
             let responseID = db.lastInsertedRowID
@@ -136,65 +128,49 @@ struct ResponseWriter {
         inserted += range.count
     }
 
-    /// `INSERT INTO response … VALUES (…), (…)` for `rows` rows, prepared once.
-    private mutating func groupStatement(rows: Int) throws -> Statement {
-        if rows == 1 { return insertResponse }
-        if let prepared = groupStatements[rows] { return prepared }
-        let values = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
-        let statement = try db.makeStatement(sql: """
-            INSERT INTO response (campaign_id, organization_id, external_id, channel, import_id, submitted_at, answers, ignored)
-            VALUES \(values)
-            """)
-        groupStatements[rows] = statement
-        return statement
-    }
-
     /// Adds the counts gathered so far, and `counts` and `respondents` (a bulk import's, summed by its reader), to
     /// the campaign's. Call before the transaction commits.
-    mutating func finish(adding counts: [AnswerCount] = [], respondents fileRespondents: [RespondentCount] = []) throws {
-        let addRespondents = try db.cachedStatement(sql: """
-            INSERT INTO response_count (campaign_id, organization_id, channel, n) VALUES (?, ?, ?, ?)
-            ON CONFLICT (campaign_id, organization_id, channel) DO UPDATE SET n = n + excluded.n
-            """)
-        for (key, n) in respondents {
-            try addRespondents.execute(arguments: [campaign, key.organization, key.channel, n])
-        }
-        respondents.removeAll()
-        for count in fileRespondents {
-            try addRespondents.execute(arguments: [campaign, count.organization.rawValue, count.channel.rawValue, count.n])
-        }
-        let upsert = try db.cachedStatement(sql: """
-            INSERT INTO answer_tally (campaign_id, organization_id, question, value, counted, n) VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT (campaign_id, organization_id, question, value, counted) DO UPDATE SET n = n + excluded.n
-            """)
-        for (key, count) in tallies {
-            try upsert.execute(arguments: [campaign, key.organization, key.question, key.value, key.counted, count])
-        }
+    mutating func finish(adding fileCounts: [AnswerCount] = [], respondents fileRespondents: [RespondentCount] = []) throws {
+        let counts = tallies.map { key, n in
+            AnswerCount(organization: OrganizationID(key.organization), question: QuestionID(key.question), value: key.value,
+                        counted: key.counted, n: n)
+        } + fileCounts
         tallies.removeAll()
-        // A bulk import's counts are bound where their text lies, as its rows are (no arguments array per count).
-        let statement = upsert.sqliteStatement
+        let respondentCounts = respondents.compactMap { key, n in
+            SurveyChannel(rawValue: key.channel).map { RespondentCount(organization: OrganizationID(key.organization), channel: $0, n: n) }
+        } + fileRespondents
+        respondents.removeAll()
         try campaign.withCString { campaignText in
-            for count in counts {
-                let code = count.organization.rawValue.withCString { organization in
-                    count.question.rawValue.withCString { question in
-                        count.value.withCString { value -> CInt in
-                            sqlite3_bind_text(statement, 1, campaignText, -1, nil)
-                            sqlite3_bind_text(statement, 2, organization, -1, nil)
-                            sqlite3_bind_text(statement, 3, question, -1, nil)
-                            sqlite3_bind_text(statement, 4, value, -1, nil)
-                            sqlite3_bind_int64(statement, 5, count.counted ? 1 : 0)
-                            sqlite3_bind_int64(statement, 6, Int64(count.n))
-                            let code = sqlite3_step(statement)
-                            sqlite3_reset(statement)
-                            sqlite3_clear_bindings(statement)
-                            return code
-                        }
-                    }
+            // SQLITE_STATIC for the campaign, which outlives every step; the other texts are bound as copies.
+            var addRespondents = GroupedInsert(db, table: "response_count", columns: ["campaign_id", "organization_id", "channel", "n"],
+                                               tail: " ON CONFLICT (campaign_id, organization_id, channel) DO UPDATE SET n = n + excluded.n")
+            for group in stride(from: 0, to: respondentCounts.count, by: GroupedInsert.maxRows) {
+                let rows = respondentCounts[group..<min(group + GroupedInsert.maxRows, respondentCounts.count)]
+                let statement = try addRespondents.statement(rows: rows.count)
+                for (position, count) in rows.enumerated() {
+                    let first = CInt(position * 4)
+                    sqlite3_bind_text(statement, first + 1, campaignText, -1, nil)
+                    GroupedInsert.bindCopy(statement, first + 2, count.organization.rawValue)
+                    GroupedInsert.bindCopy(statement, first + 3, count.channel.rawValue)
+                    sqlite3_bind_int64(statement, first + 4, Int64(count.n))
                 }
-                guard code == SQLITE_DONE else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(db.sqliteConnection)),
-                                        message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                try addRespondents.execute(statement)
+            }
+            var addCounts = GroupedInsert(db, table: "answer_tally", columns: ["campaign_id", "organization_id", "question", "value", "counted", "n"],
+                                          tail: " ON CONFLICT (campaign_id, organization_id, question, value, counted) DO UPDATE SET n = n + excluded.n")
+            for group in stride(from: 0, to: counts.count, by: GroupedInsert.maxRows) {
+                let rows = counts[group..<min(group + GroupedInsert.maxRows, counts.count)]
+                let statement = try addCounts.statement(rows: rows.count)
+                for (position, count) in rows.enumerated() {
+                    let first = CInt(position * 6)
+                    sqlite3_bind_text(statement, first + 1, campaignText, -1, nil)
+                    GroupedInsert.bindCopy(statement, first + 2, count.organization.rawValue)
+                    GroupedInsert.bindCopy(statement, first + 3, count.question.rawValue)
+                    GroupedInsert.bindCopy(statement, first + 4, count.value)
+                    sqlite3_bind_int64(statement, first + 5, count.counted ? 1 : 0)
+                    sqlite3_bind_int64(statement, first + 6, Int64(count.n))
                 }
+                try addCounts.execute(statement)
             }
         }
     }
