@@ -59,6 +59,8 @@ public struct ResponsesFile {
         let scanner = try ResponseScanner(url, organizations: organizations, questions: questions)
         // Under --skip-invalid a row the store refuses is skipped: its answers come off the counts again.
         var packer = ResponsePacker(scanner, remembering: rejected != nil ? sink.maxRowsInFlight + 1 : 0)
+        // A file that fails still lets the counting thread go.
+        defer { _ = packer.counter.finish() }
         var handed = 0
         let rows = try scanner.scan(rejected: rejected, sink: sink, refused: { packer.uncount(line: $0) }) { row in
             packer.pack(row)
@@ -493,9 +495,8 @@ struct ResponsePacker {
     private let scanner: ResponseScanner
     private(set) var packed = PackedResponse()
     private var asked: [Bool] = []
-    /// Answer counts, a table per organisation: a row's dozen or so counters then share a few cache lines instead
-    /// of falling at random in one table of every organisation's (a third of the reader's time went to those misses).
-    private var tallies: [CountTable]
+    /// Answer counts, kept on a thread of their own.
+    let counter: AnswerCounter
     /// Questionnaires per organisation and channel: `organization * channels.count + channel`.
     private var respondents: [Int]
     private static let channels = SurveyChannel.allCases
@@ -513,7 +514,7 @@ struct ResponsePacker {
         self.scanner = scanner
         recentKeys = Array(repeating: (0, [], 0), count: max(remembering, 0))
         respondents = Array(repeating: 0, count: scanner.organizations.count * Self.channels.count)
-        tallies = Array(repeating: CountTable(capacity: 32), count: scanner.organizations.count)
+        counter = AnswerCounter(organizations: scanner.organizations.count)
     }
 
     /// Takes back the counts of the row of `line`, one of the last rows packed, which the store refused.
@@ -522,7 +523,7 @@ struct ResponsePacker {
             preconditionFailure("the counts of refused line \(line) were not kept")
         }
         let organization = recentKeys[slot].respondent / Self.channels.count
-        for key in recentKeys[slot].keys { tallies[organization].decrement(key) }
+        for key in recentKeys[slot].keys { counter.takeBack(key, organization: organization) }
         respondents[recentKeys[slot].respondent] -= 1
         recentKeys[slot] = (0, [], 0)
     }
@@ -566,8 +567,8 @@ struct ResponsePacker {
             recentKeys[nextRecent].respondent = respondent
         }
         for (slot, code) in row.codes.enumerated() where code >= 0 {
-            let key = (base + UInt64(slot)) << 24 | UInt64(code) << 1 | (asked[slot] ? 1 : 0) | 1 << 63
-            tallies[row.organization].increment(key)
+            let key = (base + UInt64(slot)) << 24 | UInt64(code) << 1 | (asked[slot] ? 1 : 0)
+            counter.add(key, organization: row.organization)
             if remember { recentKeys[nextRecent].keys.append(key) }
         }
         if remember { nextRecent = (nextRecent + 1) % recentKeys.count }
@@ -610,7 +611,7 @@ struct ResponsePacker {
     func counts() -> [AnswerCount] {
         var questionOfSlot: [QuestionID] = []
         for plan in scanner.plans { questionOfSlot += plan.questions.map(\.id) }
-        let entries = tallies.enumerated().flatMap { organization, tally in
+        let entries = counter.finish().enumerated().flatMap { organization, tally in
             tally.entries.map { entry -> (organization: Int, question: Int, code: Int, counted: Bool, n: Int) in
                 let key = entry.key & ~(1 << 63)
                 return (organization, Int((key >> 24) & 0xFFFF), Int((key >> 1) & 0x7FFFFF), key & 1 == 1, entry.count)

@@ -101,65 +101,76 @@ struct ShortKeyTable {
     }
 }
 
-/// An open-addressing counter keyed by a packed `UInt64` (question, answer code, counted).
+/// An open-addressing counter keyed by a packed `UInt64` (question, answer code, counted). Key and count share a
+/// slot, so a probe touches one cache line; the tables of an import are visited at random, so that line is
+/// mostly a miss.
 struct CountTable {
-    private var keys: [UInt64]
-    private var counts: [Int]
-    private var mask: Int
+    private struct Slot {
+        var key: UInt64
+        var count: Int
+    }
+
+    private var slots: [Slot]
+    private var shift: UInt64
     private(set) var count = 0
 
     /// Room for `capacity` keys before the table grows.
     init(capacity: Int) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        keys = Array(repeating: 0, count: size)
-        counts = Array(repeating: 0, count: size)
-        mask = size - 1
+        slots = Array(repeating: Slot(key: 0, count: 0), count: size)
+        shift = UInt64(64 - size.trailingZeroBitCount)
     }
+
+    /// Fibonacci hashing: the top bits of the key times 2^64/φ.
+    @inline(__always)
+    private func home(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
 
     /// Adds one under `key`; `key` must not be zero.
     mutating func increment(_ key: UInt64) {
-        var slot = Int(truncatingIfNeeded: mix(key)) & mask
-        while true {
-            let found = keys[slot]
-            if found == key {
-                counts[slot] += 1
-                return
+        let mask = slots.count - 1, start = home(key)
+        let added = slots.withUnsafeMutableBufferPointer { slots -> Bool in
+            var index = start
+            while true {
+                if slots[index].key == key {
+                    slots[index].count += 1
+                    return false
+                }
+                if slots[index].key == 0 {
+                    slots[index] = Slot(key: key, count: 1)
+                    return true
+                }
+                index = (index + 1) & mask
             }
-            if found == 0 { break }
-            slot = (slot + 1) & mask
         }
-        keys[slot] = key
-        counts[slot] = 1
+        guard added else { return }
         count += 1
-        if count * 2 > keys.count { grow() }
+        if count * 2 > slots.count { grow() }
     }
 
     /// Takes one back from `key`, which was incremented before.
     mutating func decrement(_ key: UInt64) {
-        var slot = Int(truncatingIfNeeded: mix(key)) & mask
-        while keys[slot] != key {
-            precondition(keys[slot] != 0, "a count taken back that was never added")
-            slot = (slot + 1) & mask
+        var index = home(key)
+        while slots[index].key != key {
+            precondition(slots[index].key != 0, "a count taken back that was never added")
+            index = (index + 1) & (slots.count - 1)
         }
-        counts[slot] -= 1
+        slots[index].count -= 1
     }
 
     /// Every key with a count above zero, in no particular order.
     var entries: [(key: UInt64, count: Int)] {
-        zip(keys, counts).filter { $0.0 != 0 && $0.1 > 0 }.map { (key: $0.0, count: $0.1) }
+        slots.filter { $0.key != 0 && $0.count > 0 }.map { (key: $0.key, count: $0.count) }
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldCounts = counts
-        keys = Array(repeating: 0, count: oldKeys.count * 2)
-        counts = Array(repeating: 0, count: keys.count)
-        mask = keys.count - 1
-        for (key, value) in zip(oldKeys, oldCounts) where key != 0 {
-            var slot = Int(truncatingIfNeeded: mix(key)) & mask
-            while keys[slot] != 0 { slot = (slot + 1) & mask }
-            keys[slot] = key
-            counts[slot] = value
+        let old = slots
+        slots = Array(repeating: Slot(key: 0, count: 0), count: old.count * 2)
+        shift -= 1
+        for slot in old where slot.key != 0 {
+            var index = home(slot.key)
+            while slots[index].key != 0 { index = (index + 1) & (slots.count - 1) }
+            slots[index] = slot
         }
     }
 }
