@@ -14,15 +14,15 @@ struct ResponseWriter {
         var counted: Bool
     }
 
-    private let db: Database
-    private let campaign: String
-    private let insertResponse: Statement
-    private let insertComment: Statement
     private struct RespondentKey: Hashable {
         var organization: String
         var channel: String
     }
 
+    private let db: Database
+    private let campaign: String
+    private let insertResponse: Statement
+    private let insertComment: Statement
     private var responses: GroupedInsert
     private var tallies: [TallyKey: Int] = [:]
     private var respondents: [RespondentKey: Int] = [:]
