@@ -8,13 +8,14 @@ enum AnswerNormalizer {
 
     /// The stored code for a non-empty trimmed cell, or what was expected, in Russian.
     static func normalize(_ raw: String, for question: Question) -> Result<String, Expected> {
-        let key = MatchKey.of(raw)
         switch question.answer {
         case .yesNo:
+            let key = MatchKey.of(raw)
             if yesWords.contains(key) { return .success(AnswerKind.yes) }
             if noWords.contains(key) { return .success(AnswerKind.no) }
             return .failure(Expected("ожидалось «да» или «нет»"))
         case .choice(let options):
+            let key = MatchKey.of(raw)
             if let option = options.first(where: { MatchKey.of($0.id) == key || MatchKey.of($0.text) == key }) {
                 return .success(option.id)
             }
@@ -69,11 +70,29 @@ struct Expected: Error {
     init(_ message: String) { self.message = message }
 }
 
-/// Case- and «ё»-insensitive comparison key with runs of spaces collapsed.
+/// Case- and «ё»-insensitive comparison key: lower case, «ё» as «е» (also when written «е» and a combining
+/// diaeresis), runs of whitespace as one space and none at the ends. Built over Unicode scalars: per `Character`,
+/// with Foundation's replacing, it was most of the cost of a free-text cell.
 enum MatchKey {
     static func of(_ text: String) -> String {
-        text.lowercased().replacingOccurrences(of: "ё", with: "е")
-            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        var key = String.UnicodeScalarView()
+        var spaceBefore = false
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.properties.isWhitespace {
+                spaceBefore = !key.isEmpty
+                continue
+            }
+            if spaceBefore {
+                key.append(" ")
+                spaceBefore = false
+            }
+            switch scalar {
+            case "ё": key.append("е")
+            case "\u{308}" where key.last == "е": break
+            default: key.append(scalar)
+            }
+        }
+        return String(key)
     }
 }
 
