@@ -235,7 +235,9 @@ final class ResponseScanner {
         var problems = ProblemCollector(file: reader.file, format: reader.format)
         let sectorList = questions.keys.map(\.rawValue).sorted().joined(separator: ", ")
         var record = ByteRecord()
-        guard reader.next(into: &record) else {
+        let records = RecordsAhead(reader)
+        defer { records.stop() }
+        guard records.next(into: &record) else {
             throw DataFileError(problems: [DataFileProblem(
                 file: reader.file, line: 0,
                 message: "файл пуст: ожидалась строка заголовка со столбцами \(fixedColumns.joined(separator: ", ")) и кодами вопросов")])
@@ -295,7 +297,7 @@ final class ResponseScanner {
             }
         }
 
-        while reader.next(into: &record) {
+        while records.next(into: &record) {
             rows += 1
             let line = record.line
             let problemsBefore = problems.count
@@ -461,6 +463,7 @@ final class ResponseScanner {
                 }
             }
         }
+        records.stop()
         if let readError = reader.readError { problems.add(line: 0, readError) }
         try problems.check()
         return rows
