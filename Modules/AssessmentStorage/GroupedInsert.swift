@@ -11,6 +11,7 @@ struct GroupedInsert {
     private let head: String
     private let values: String
     private let tail: String
+    private let columns: Int
     /// Prepared once per row count.
     private var prepared: [Int: Statement] = [:]
 
@@ -20,6 +21,7 @@ struct GroupedInsert {
         head = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
         values = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
         self.tail = tail
+        self.columns = columns.count
     }
 
     /// The statement for `rows` rows; its parameters for row `r` (from 0) and column `c` (from 1) are
@@ -39,6 +41,19 @@ struct GroupedInsert {
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(db.sqliteConnection)),
                                 message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+    }
+
+    /// Inserts `rows` by groups: `bind` binds one row's values, its first parameter's index given (columns follow
+    /// from there).
+    mutating func insert<Rows: RandomAccessCollection>(
+        _ rows: Rows, bind: (_ statement: OpaquePointer, _ first: CInt, _ row: Rows.Element) -> Void
+    ) throws where Rows.Index == Int {
+        for group in stride(from: rows.startIndex, to: rows.endIndex, by: Self.maxRows) {
+            let slice = rows[group..<min(group + Self.maxRows, rows.endIndex)]
+            let statement = try statement(rows: slice.count)
+            for (position, row) in slice.enumerated() { bind(statement, CInt(position * columns), row) }
+            try execute(statement)
         }
     }
 

@@ -144,33 +144,21 @@ struct ResponseWriter {
             // SQLITE_STATIC for the campaign, which outlives every step; the other texts are bound as copies.
             var addRespondents = GroupedInsert(db, table: "response_count", columns: ["campaign_id", "organization_id", "channel", "n"],
                                                tail: " ON CONFLICT (campaign_id, organization_id, channel) DO UPDATE SET n = n + excluded.n")
-            for group in stride(from: 0, to: respondentCounts.count, by: GroupedInsert.maxRows) {
-                let rows = respondentCounts[group..<min(group + GroupedInsert.maxRows, respondentCounts.count)]
-                let statement = try addRespondents.statement(rows: rows.count)
-                for (position, count) in rows.enumerated() {
-                    let first = CInt(position * 4)
-                    sqlite3_bind_text(statement, first + 1, campaignText, -1, nil)
-                    GroupedInsert.bindCopy(statement, first + 2, count.organization.rawValue)
-                    GroupedInsert.bindCopy(statement, first + 3, count.channel.rawValue)
-                    sqlite3_bind_int64(statement, first + 4, Int64(count.n))
-                }
-                try addRespondents.execute(statement)
+            try addRespondents.insert(respondentCounts) { statement, first, count in
+                sqlite3_bind_text(statement, first + 1, campaignText, -1, nil)
+                GroupedInsert.bindCopy(statement, first + 2, count.organization.rawValue)
+                GroupedInsert.bindCopy(statement, first + 3, count.channel.rawValue)
+                sqlite3_bind_int64(statement, first + 4, Int64(count.n))
             }
             var addCounts = GroupedInsert(db, table: "answer_tally", columns: ["campaign_id", "organization_id", "question", "value", "counted", "n"],
                                           tail: " ON CONFLICT (campaign_id, organization_id, question, value, counted) DO UPDATE SET n = n + excluded.n")
-            for group in stride(from: 0, to: counts.count, by: GroupedInsert.maxRows) {
-                let rows = counts[group..<min(group + GroupedInsert.maxRows, counts.count)]
-                let statement = try addCounts.statement(rows: rows.count)
-                for (position, count) in rows.enumerated() {
-                    let first = CInt(position * 6)
-                    sqlite3_bind_text(statement, first + 1, campaignText, -1, nil)
-                    GroupedInsert.bindCopy(statement, first + 2, count.organization.rawValue)
-                    GroupedInsert.bindCopy(statement, first + 3, count.question.rawValue)
-                    GroupedInsert.bindCopy(statement, first + 4, count.value)
-                    sqlite3_bind_int64(statement, first + 5, count.counted ? 1 : 0)
-                    sqlite3_bind_int64(statement, first + 6, Int64(count.n))
-                }
-                try addCounts.execute(statement)
+            try addCounts.insert(counts) { statement, first, count in
+                sqlite3_bind_text(statement, first + 1, campaignText, -1, nil)
+                GroupedInsert.bindCopy(statement, first + 2, count.organization.rawValue)
+                GroupedInsert.bindCopy(statement, first + 3, count.question.rawValue)
+                GroupedInsert.bindCopy(statement, first + 4, count.value)
+                sqlite3_bind_int64(statement, first + 5, count.counted ? 1 : 0)
+                sqlite3_bind_int64(statement, first + 6, Int64(count.n))
             }
         }
     }
