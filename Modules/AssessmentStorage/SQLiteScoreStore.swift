@@ -2,10 +2,21 @@ public import AssessmentKernel
 import Foundation
 import GRDB
 
+/// Scores with their payloads compressed for `score_result`, made by `SQLiteCampaignStore.encode` on any thread.
+public struct CompressedScores: Sendable {
+    let scores: [(organization: OrganizationID, total: Double?, payload: [UInt8])]
+}
+
 /// Computed results beside the campaign's data: the latest scores and the history of runs.
 extension SQLiteCampaignStore: ScoreStore {
+    /// Compresses the payloads (zstd, spread over the cores); pure, so the scoring threads can run it.
+    public func encode(_ scores: [StoredScore]) -> CompressedScores {
+        let compressed = PayloadCompression.compress(scores.map(\.payload))
+        return CompressedScores(scores: zip(scores, compressed).map { ($0.organization, $0.total, $1) })
+    }
+
     public func storeScores(campaign: String, actor: String,
-                            scores: (_ insert: ([StoredScore]) throws -> Void) throws -> String) throws -> ScoreRun {
+                            scores: (_ insert: (CompressedScores) throws -> Void) throws -> String) throws -> ScoreRun {
         try database.writer.write { db in
             try Self.requireOpen(db, campaign)
             try db.execute(sql: "DELETE FROM score_result WHERE campaign_id = ?", arguments: [campaign])
@@ -14,12 +25,11 @@ extension SQLiteCampaignStore: ScoreStore {
                 """)
             var count = 0
             let contentHash = try scores { batch in
-                let compressed = PayloadCompression.compress(batch.map(\.payload))
-                for (score, payload) in zip(batch, compressed) {
+                for score in batch.scores {
                     try insert.execute(arguments: [campaign, score.organization.rawValue, score.total,
-                                                   PayloadCompression.encoding, Data(payload)])
+                                                   PayloadCompression.encoding, Data(score.payload)])
                 }
-                count += batch.count
+                count += batch.scores.count
             }
             let last = try Int.fetchOne(db, sql: "SELECT max(run) FROM score_run WHERE campaign_id = ?", arguments: [campaign]) ?? 0
             let run = ScoreRun(run: last + 1, contentHash: contentHash, computedAt: Ledger.iso(now()), actor: actor, organizations: count)

@@ -1,5 +1,6 @@
 import AssessmentKernel
 @testable import AssessmentStorage
+import Dispatch
 import Foundation
 import GRDB
 import Testing
@@ -34,9 +35,12 @@ struct ScorePayloadTests {
         let long = Array(String(repeating: "{\"subject\" : \"Показатель 1.1 «Соответствие информации»\", \"value\" : 76.74}\n  ", count: 1_000).utf8)
         let scores = [StoredScore(organization: "cul-01", total: 70, payload: long),
                       StoredScore(organization: "cul-02", total: nil, payload: Array((0...255).map(UInt8.init)))]
+        // Encoded on other threads, as `score` encodes on the threads that score, and inserted in order here.
+        let batches = [Array(scores.prefix(1)), Array(scores.dropFirst())]
+        let encoded = ConcurrentBatches(count: batches.count)
+        DispatchQueue.concurrentPerform(iterations: batches.count) { encoded.set($0, store.encode(batches[$0])) }
         let run = try store.storeScores(campaign: "2024", actor: "оператор") { insert in
-            try insert(Array(scores.prefix(1)))
-            try insert(Array(scores.dropFirst()))
+            for batch in encoded.batches { try insert(batch) }
             return "bbb"
         }
         #expect(run.run == 2 && run.organizations == 2)
@@ -71,4 +75,20 @@ struct ScorePayloadTests {
         #expect(plan.first?.hasPrefix("SCAN c") == true, "\(plan)")
         #expect(plan.last?.hasPrefix("SEARCH r USING INTEGER PRIMARY KEY") == true, "\(plan)")
     }
+}
+
+/// Batches encoded on several threads at once, kept in their order.
+private final class ConcurrentBatches: @unchecked Sendable {
+    private var slots: [CompressedScores?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ batch: CompressedScores) {
+        lock.lock()
+        slots[index] = batch
+        lock.unlock()
+    }
+
+    var batches: [CompressedScores] { slots.map { $0! } }
 }
