@@ -412,6 +412,14 @@ extension AppDatabase {
                     WHERE client_hash IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("v15-score-payload-reference") { db in
+            // A stored payload may be compressed against another institution's payload of the same run (the first of
+            // its batch, NULL for that one): explanations share most of their text, and what is stored halves.
+            try db.execute(sql: """
+                ALTER TABLE score_result ADD COLUMN payload_reference TEXT
+                    CHECK (payload_reference IS NULL OR (payload_encoding = 'zstd' AND payload_reference <> organization_id));
+                """)
+        }
         return migrator
     }
 }
