@@ -173,8 +173,9 @@ public struct CanonicalScoreJSON {
         object.empty = false
         newline()
         bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        bytes.append(contentsOf: [UInt8(ascii: "\""), 0x20, UInt8(ascii: ":"), 0x20])
+        append(name)
+        // From static text: an array literal here was a static object fetched and appended in every key.
+        append("\" : ")
     }
 
     private mutating func array<Element>(_ elements: [Element], _ body: (inout Self, Element) throws -> Void) rethrows {
