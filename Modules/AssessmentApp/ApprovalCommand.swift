@@ -138,7 +138,9 @@ public struct WrittenScore: Sendable {
     public var sample: SampleCheck
 
     init(_ score: OrganizationScore, first: Bool) throws {
-        var writer = CanonicalScoreJSON(depth: 1)
+        // Room for a whole explanation at once (the full benchmark's are 80–90 KB): from 64 KB every one was grown
+        // and copied midway, to the same 128 KB it ends with.
+        var writer = CanonicalScoreJSON(depth: 1, capacity: 128 * 1024)
         try writer.write(score)
         stored = StoredScore(organization: score.organization.id, total: score.total, payload: writer.bytes)
         separator = Array((first ? "[\n  " : ",\n  ").utf8)
