@@ -92,11 +92,22 @@ public struct ResultsDigest {
     /// so they cannot drift apart. `chunk` and `ahead` are settings for tests (a demo campaign in many chunks).
     public static func stream(_ scorer: CampaignScorer, chunk: Int = Self.chunk, ahead: Int = Self.ahead,
                               into sink: ([WrittenScore]) throws -> Void) throws -> String {
+        try stream(scorer, chunk: chunk, ahead: ahead, encode: { _ in () }) { scores, _ in try sink(scores) }
+    }
+
+    /// `stream`, with each chunk also run through `encode` on the threads that score it (`score` compresses the
+    /// payloads there for the store), so the calling thread only hashes and hands over what is ready.
+    public static func stream<Encoded: Sendable>(
+        _ scorer: CampaignScorer, chunk: Int = Self.chunk, ahead: Int = Self.ahead,
+        encode: @escaping @Sendable ([WrittenScore]) -> Encoded,
+        into sink: (_ scores: [WrittenScore], _ encoded: Encoded) throws -> Void
+    ) throws -> String {
         let chunks = stride(from: 0, to: scorer.data.count, by: chunk).map { $0..<min($0 + chunk, scorer.data.count) }
-        func written(_ chunk: Range<Int>) -> BackgroundJob<[WrittenScore]> {
+        func written(_ chunk: Range<Int>) -> BackgroundJob<([WrittenScore], Encoded)> {
             BackgroundJob {
-                try scorer.map(chunk) { index in Result { try WrittenScore(scorer.score(index), first: index == 0) } }
+                let scores = try scorer.map(chunk) { index in Result { try WrittenScore(scorer.score(index), first: index == 0) } }
                     .map { try $0.get() }
+                return (scores, encode(scores))
             }
         }
         var digest = ResultsDigest()
@@ -105,13 +116,13 @@ public struct ResultsDigest {
         // A failed sink leaves no thread still scoring behind it.
         defer { for job in pending { _ = try? job.wait() } }
         for _ in chunks.indices {
-            let scores = try pending.removeFirst().wait()
+            let (scores, encoded) = try pending.removeFirst().wait()
             if started < chunks.count {
                 pending.append(written(chunks[started]))
                 started += 1
             }
             for score in scores { digest.add(separator: score.separator, element: score.stored.payload) }
-            try sink(scores)
+            try sink(scores, encoded)
         }
         return digest.finalize()
     }
@@ -127,7 +138,9 @@ public struct WrittenScore: Sendable {
     public var sample: SampleCheck
 
     init(_ score: OrganizationScore, first: Bool) throws {
-        var writer = CanonicalScoreJSON(depth: 1)
+        // Room for a whole explanation at once (the full benchmark's are 80–90 KB): from 64 KB every one was grown
+        // and copied midway, to the same 128 KB it ends with.
+        var writer = CanonicalScoreJSON(depth: 1, capacity: 128 * 1024)
         try writer.write(score)
         stored = StoredScore(organization: score.organization.id, total: score.total, payload: writer.bytes)
         separator = Array((first ? "[\n  " : ",\n  ").utf8)

@@ -173,8 +173,9 @@ public struct CanonicalScoreJSON {
         object.empty = false
         newline()
         bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        bytes.append(contentsOf: [UInt8(ascii: "\""), 0x20, UInt8(ascii: ":"), 0x20])
+        append(name)
+        // From static text: an array literal here was a static object fetched and appended in every key.
+        append("\" : ")
     }
 
     private mutating func array<Element>(_ elements: [Element], _ body: (inout Self, Element) throws -> Void) rethrows {
@@ -208,16 +209,34 @@ public struct CanonicalScoreJSON {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
+    /// Decimal digits, written backwards into a small buffer on the stack (no `String` per number).
     private mutating func integer(_ value: Int) {
-        bytes.append(contentsOf: String(value).utf8)
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     /// A double as the encoder writes it: its shortest round-trip text, "1" rather than "1.0".
     private mutating func number(_ value: Double) throws {
         guard value.isFinite else { throw CanonicalJSONError.nonFinite(value) }
+        // Counts and whole points are most of the numbers: below 10^15 a whole double's text is its integer's digits
+        // and ".0" ("-0.0" keeps its sign, so it is left to `description`).
+        if value.magnitude < 1e15, let whole = Int(exactly: value), !(whole == 0 && value.sign == .minus) {
+            return integer(whole)
+        }
         var text = value.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes.append(contentsOf: text.utf8)
+        text.withUTF8 { utf8 in
+            let pointZero = utf8.count >= 2 && utf8[utf8.count - 2] == UInt8(ascii: ".") && utf8[utf8.count - 1] == UInt8(ascii: "0")
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[..<(utf8.count - (pointZero ? 2 : 0))]))
+        }
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

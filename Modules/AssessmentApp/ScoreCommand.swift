@@ -43,11 +43,12 @@ struct ScoreCommand: ParsableCommand {
             let previous = try store.scoreRuns(campaign: campaign).last
             var insufficientSample: [String] = []
             var unknownSample: [String] = []
-            // Institutions are scored and written a chunk at a time on every core, then stored and hashed in
-            // order: only one chunk's scores and texts are alive at once, never 10 000 explanations.
+            // Institutions are scored, written and encoded for the store a chunk at a time on every core, then
+            // hashed and stored in order: only a few chunks' scores and texts are alive at once, never 10 000
+            // explanations.
             let run = try store.storeScores(campaign: campaign, actor: database.resolvedActor) { insert in
-                try ResultsDigest.stream(scorer) { scores in
-                    try insert(scores.map(\.stored))
+                try ResultsDigest.stream(scorer, encode: { store.encode($0.map(\.stored)) }) { scores, encoded in
+                    try insert(encoded)
                     for score in scores {
                         switch score.sample.status {
                         case .insufficient: insufficientSample.append(score.stored.organization.rawValue)

@@ -33,11 +33,20 @@ public struct ScoreRun: Sendable, Equatable {
 
 /// Computed results as a port: the latest scores replace the previous ones; every run stays in the history.
 public protocol ScoreStore: Sendable {
+    /// A batch of scores in the form this store keeps them (the SQLite store: payloads compressed). Opaque to the
+    /// caller, who only carries it from `encode` to `storeScores`' insert.
+    associatedtype EncodedScores: Sendable
+
+    /// Encodes a batch for `storeScores`. Pure and safe on any thread: the caller runs it on the threads that compute
+    /// the scores, so the thread holding the write transaction only inserts (encoding there was on `score`'s
+    /// critical path).
+    func encode(_ scores: [StoredScore]) -> EncodedScores
+
     /// Stores the scores of an open campaign in one transaction and returns the run it recorded.
-    /// `scores` streams them into `insert` a batch at a time and returns their content hash; if it throws, nothing
-    /// is stored. Batches let the store encode payloads on every core.
+    /// `scores` streams them into `insert` a batch at a time, each made by `encode`, and returns their content hash;
+    /// if it throws, nothing is stored.
     func storeScores(campaign: String, actor: String,
-                     scores: (_ insert: ([StoredScore]) throws -> Void) throws -> String) throws -> ScoreRun
+                     scores: (_ insert: (EncodedScores) throws -> Void) throws -> String) throws -> ScoreRun
     /// Runs, oldest first.
     func scoreRuns(campaign: String) throws -> [ScoreRun]
     /// The latest stored scores, ordered by organisation id.

@@ -65,6 +65,20 @@ struct ScoreCommandTests {
         #expect(first.total == decoded.total)
         #expect(!decoded.totalExplanation.children.isEmpty)
         #expect(runs[0].contentHash == (try ResultsDigest.make(scored).hash))
+
+        // Compressed on the scoring threads, each against the first payload of its batch, and read back: the payloads
+        // in scoring order are the hashed canonical text.
+        let references = try AppDatabase(path: session.database).writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(payload_reference) FROM score_result")
+        }
+        #expect(references == 29)
+        let payloads = Dictionary(uniqueKeysWithValues: stored.map { ($0.organization, $0.payload) })
+        var joined: [UInt8] = []
+        for (offset, score) in scored.unitScores.enumerated() {
+            joined += Array((offset == 0 ? "[\n  " : ",\n  ").utf8) + (try #require(payloads[score.organization.id]))
+        }
+        joined += Array(ResultsDigest.closing(empty: false).utf8)
+        #expect(ContentHash.sha256(of: Data(joined)) == runs[1].contentHash)
     }
 
     @Test("approve refuses when samples are short, approves with --force; score is refused once approved")
@@ -127,6 +141,22 @@ struct ResultsDigestTests {
         #expect(String(decoding: joined, as: UTF8.self) == whole.payload)
         #expect(batches.count == (scorer.data.count + chunk - 1) / chunk)
         #expect(batches.reduce(0, +) == scorer.data.count)
+    }
+
+    @Test("What each chunk is encoded into on the scoring threads reaches the sink with that chunk, in order")
+    func encodedWithItsChunk() throws {
+        let session = try AdminSession("stream-encoded")
+        try session.loadDemo()
+        let environment = try AppEnvironment(configDirectory: RepositoryPaths.configs)
+        let (_, scorer) = try CampaignScorer.load(campaign: "2025", store: try session.store, environment: environment)
+        var seen: [OrganizationID] = []
+        let hash = try ResultsDigest.stream(scorer, chunk: 4, ahead: 3, encode: { scores in scores.map(\.stored.organization) }) {
+            scores, encoded in
+            #expect(encoded == scores.map(\.stored.organization))
+            seen += encoded
+        }
+        #expect(seen == scorer.data.map(\.organization.id))
+        #expect(hash == (try ResultsDigest.stream(scorer) { _ in }))
     }
 
     @Test("Hashing score by score gives the hash of the whole canonical text, for many scores, one, and none")
