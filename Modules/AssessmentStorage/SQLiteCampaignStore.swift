@@ -163,74 +163,107 @@ public struct SQLiteCampaignStore: CampaignStore {
     }
 
     public func organizationData(campaign: String) throws -> [OrganizationData] {
-        try database.writer.read { db in
-            guard let stored = try Self.fetch(db, campaign) else { throw StoreError.campaignNotFound(campaign) }
-            let listed = Set(try Self.institutions(db, campaign))
-            let organizations = try SQLiteRegistryStore.organizations(db, includeInactive: true)
-                .filter { stored.sectors.contains($0.sector) && (listed.isEmpty || listed.contains($0.id)) }
-            var data = Dictionary(uniqueKeysWithValues: organizations.map { ($0.id, OrganizationData(organization: $0)) })
-            for row in try Row.fetchAll(db, sql: """
-                SELECT organization_id, sum(n) AS respondents FROM response_count WHERE campaign_id = ? GROUP BY organization_id
-                """, arguments: [campaign]) {
-                data[OrganizationID(row["organization_id"])]?.respondents = row["respondents"]
+        while true {
+            // The check-list marks are read on a second connection while this one reads the registry and the answer
+            // counts: two thirds of loading a campaign at once. The two reads see one state of the marks when no
+            // check-list import of the campaign (the only writer of marks) came between them; else both are read again.
+            let writer = database.writer
+            let marksJob = BackgroundJob { try writer.read { db in (try Self.lastChecklistImport(db, campaign), try Self.checklistMarks(db, campaign)) } }
+            let (read, checklistImport) = try database.writer.read { db in
+                (try Self.organizationDataWithoutMarks(db, campaign), try Self.lastChecklistImport(db, campaign))
             }
-            // The counts were kept at import (ResponseWriter): the engine never sees a response.
-            let tallies = try Row.fetchCursor(db, sql: """
-                SELECT organization_id, question, value, counted, n FROM answer_tally WHERE campaign_id = ?
-                ORDER BY organization_id, question
-                """, arguments: [campaign])
-            // Rows come in institution and question order (the primary key's, so SQLite does not sort): each institution's tallies are built in
-            // local variables and stored once, instead of a dictionary look-up and copy per row. Columns by position:
-            // looking them up by name was a visible share of loading 10 000 institutions.
-            var current: (organization: String, tallies: [QuestionID: AnswerTally])?
-            var question: (id: String, tally: AnswerTally)?
-            func closeQuestion() {
-                if let done = question { current?.tallies[QuestionID(done.id)] = done.tally }
-                question = nil
-            }
-            func closeOrganization() {
-                closeQuestion()
-                if let done = current { data[OrganizationID(done.organization)]?.tallies = done.tallies }
-                current = nil
-            }
-            while let row = try tallies.next() {
-                let organization: String = row[0], questionID: String = row[1], count: Int = row[4]
-                if current?.organization != organization {
-                    closeOrganization()
-                    current = (organization, [:])
-                }
-                if question?.id != questionID {
-                    closeQuestion()
-                    question = (questionID, AnswerTally())
-                }
-                if row[3] as Bool {
-                    question!.tally.answered += count
-                    question!.tally.counts[row[2], default: 0] += count
-                } else {
-                    question!.tally.ignoredByFilter += count
-                }
-            }
-            closeOrganization()
-            // The covering index `checklist_mark_scoring` (v10) serves this in institution order without a row look-up.
-            let marks = try Row.fetchCursor(db, sql: """
-                SELECT organization_id, checklist, item, mark FROM checklist_mark WHERE campaign_id = ? ORDER BY organization_id
-                """, arguments: [campaign])
-            var lists: (organization: String, marks: [ChecklistID: [ChecklistItemID: ItemMark]])?
-            while let row = try marks.next() {
-                guard let mark = ItemMark(rawValue: row[3]) else { continue }
-                let organization: String = row[0]
-                if lists?.organization != organization {
-                    if let done = lists { data[OrganizationID(done.organization)]?.checklists = done.marks }
-                    lists = (organization, [:])
-                }
-                lists!.marks[ChecklistID(row[1]), default: [:]][ChecklistItemID(row[2])] = mark
-            }
-            if let done = lists { data[OrganizationID(done.organization)]?.checklists = done.marks }
+            let (marksImport, marks) = try marksJob.wait()
+            guard marksImport == checklistImport else { continue }
+            var (organizations, data) = read
+            for (organization, lists) in marks { data[organization]?.checklists = lists }
             // An institution taken out of the registry stays in the campaign only if it has data in it.
             return organizations.compactMap { data[$0.id] }.filter {
                 $0.organization.active || $0.respondents > 0 || !$0.checklists.isEmpty
             }
         }
+    }
+
+    /// The id of the campaign's latest check-list import (0 before the first): marks change only with one.
+    private static func lastChecklistImport(_ db: Database, _ campaign: String) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) FROM import_file WHERE campaign_id = ? AND kind = 'checklists'",
+                           arguments: [campaign]) ?? 0
+    }
+
+    /// The campaign's institutions with their respondents and answer counts, the marks not yet filled in.
+    private static func organizationDataWithoutMarks(_ db: Database, _ campaign: String) throws
+        -> (organizations: [Organization], data: [OrganizationID: OrganizationData])
+    {
+        guard let stored = try fetch(db, campaign) else { throw StoreError.campaignNotFound(campaign) }
+        let listed = Set(try institutions(db, campaign))
+        let organizations = try SQLiteRegistryStore.organizations(db, includeInactive: true)
+            .filter { stored.sectors.contains($0.sector) && (listed.isEmpty || listed.contains($0.id)) }
+        var data = Dictionary(uniqueKeysWithValues: organizations.map { ($0.id, OrganizationData(organization: $0)) })
+        for row in try Row.fetchAll(db, sql: """
+            SELECT organization_id, sum(n) AS respondents FROM response_count WHERE campaign_id = ? GROUP BY organization_id
+            """, arguments: [campaign]) {
+            data[OrganizationID(row["organization_id"])]?.respondents = row["respondents"]
+        }
+        // The counts were kept at import (ResponseWriter): the engine never sees a response.
+        let tallies = try Row.fetchCursor(db, sql: """
+            SELECT organization_id, question, value, counted, n FROM answer_tally WHERE campaign_id = ?
+            ORDER BY organization_id, question
+            """, arguments: [campaign])
+        // Rows come in institution and question order (the primary key's, so SQLite does not sort): each institution's
+        // tallies are built in local variables and stored once, instead of a dictionary look-up and copy per row.
+        // Columns by position: looking them up by name was a visible share of loading 10 000 institutions.
+        var current: (organization: String, tallies: [QuestionID: AnswerTally])?
+        var question: (id: String, tally: AnswerTally)?
+        func closeQuestion() {
+            if let done = question { current?.tallies[QuestionID(done.id)] = done.tally }
+            question = nil
+        }
+        func closeOrganization() {
+            closeQuestion()
+            if let done = current { data[OrganizationID(done.organization)]?.tallies = done.tallies }
+            current = nil
+        }
+        while let row = try tallies.next() {
+            let organization: String = row[0], questionID: String = row[1], count: Int = row[4]
+            if current?.organization != organization {
+                closeOrganization()
+                current = (organization, [:])
+            }
+            if question?.id != questionID {
+                closeQuestion()
+                question = (questionID, AnswerTally())
+            }
+            if row[3] as Bool {
+                question!.tally.answered += count
+                question!.tally.counts[row[2], default: 0] += count
+            } else {
+                question!.tally.ignoredByFilter += count
+            }
+        }
+        closeOrganization()
+        return (organizations, data)
+    }
+
+    /// Every mark of the campaign, by institution. The covering index `checklist_mark_scoring` (v10) serves this in
+    /// institution order without a row look-up.
+    private static func checklistMarks(_ db: Database, _ campaign: String) throws
+        -> [OrganizationID: [ChecklistID: [ChecklistItemID: ItemMark]]]
+    {
+        let marks = try Row.fetchCursor(db, sql: """
+            SELECT organization_id, checklist, item, mark FROM checklist_mark WHERE campaign_id = ? ORDER BY organization_id
+            """, arguments: [campaign])
+        var result: [OrganizationID: [ChecklistID: [ChecklistItemID: ItemMark]]] = [:]
+        var lists: (organization: String, marks: [ChecklistID: [ChecklistItemID: ItemMark]])?
+        while let row = try marks.next() {
+            guard let mark = ItemMark(rawValue: row[3]) else { continue }
+            let organization: String = row[0]
+            if lists?.organization != organization {
+                if let done = lists { result[OrganizationID(done.organization)] = done.marks }
+                lists = (organization, [:])
+            }
+            lists!.marks[ChecklistID(row[1]), default: [:]][ChecklistItemID(row[2])] = mark
+        }
+        if let done = lists { result[OrganizationID(done.organization)] = done.marks }
+        return result
     }
 
     public func approve(campaign: String, results: ApprovedResults, actor: String, reason: String?) throws -> Int {
