@@ -72,10 +72,7 @@ struct ApprovedPayloadMigrationTests {
 
     @Test("Web questionnaires stored before v13 still count as earlier ones from the same browser, per institution")
     func keepsRepeats() throws {
-        let path = try oldDatabase("v11", upTo: "v11-approved-payload-last", sql: """
-            INSERT INTO organization (id, name, sector) VALUES ('cul-01', 'ЦБС', 'culture'), ('cul-02', 'Клуб', 'culture');
-            INSERT INTO campaign (id, title, year, methodology) VALUES ('2025', 'НОК 2025', 2025, '344n-2024');
-            INSERT INTO campaign_sector (campaign_id, sector) VALUES ('2025', 'culture');
+        let path = try oldDatabase("v11", upTo: "v11-approved-payload-last", sql: campaign2025SQL + """
             INSERT INTO import_file (id, kind, path, sha256, rows, format, imported_at, actor, campaign_id)
                 VALUES (1, 'survey', 'nok-survey: веб-анкета', 'x', 3, 'nok-survey', '2025-05-01T00:00:00Z', 'nok-survey', '2025');
             INSERT INTO response (id, campaign_id, organization_id, external_id, channel, import_id) VALUES
@@ -95,10 +92,7 @@ struct ApprovedPayloadMigrationTests {
 struct RespondentCountMigrationTests {
     @Test("Responses stored before v14 are counted per institution and channel; the index they needed is gone")
     func countsStoredResponses() throws {
-        let path = try oldDatabase("v13", upTo: "v13-survey-repeat-index", sql: """
-            INSERT INTO organization (id, name, sector) VALUES ('cul-01', 'ЦБС', 'culture'), ('cul-02', 'Клуб', 'culture');
-            INSERT INTO campaign (id, title, year, methodology) VALUES ('2025', 'НОК 2025', 2025, '344n-2024');
-            INSERT INTO campaign_sector (campaign_id, sector) VALUES ('2025', 'culture');
+        let path = try oldDatabase("v13", upTo: "v13-survey-repeat-index", sql: campaign2025SQL + """
             INSERT INTO import_file (id, kind, path, sha256, rows, format, imported_at, actor, campaign_id)
                 VALUES (1, 'responses', 'r.csv', 'abc', 4, '', '2025-05-01T00:00:00Z', 'оператор', '2025');
             INSERT INTO response (campaign_id, organization_id, external_id, channel, import_id) VALUES

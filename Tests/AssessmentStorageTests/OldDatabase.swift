@@ -13,3 +13,11 @@ func oldDatabase(_ name: String, upTo migration: String, sql: String) throws -> 
     try old.close()
     return path
 }
+
+/// Two culture institutions and campaign «2025» over culture, for the `sql` of `oldDatabase`.
+let campaign2025SQL = """
+    INSERT INTO organization (id, name, sector) VALUES ('cul-01', 'ЦБС', 'culture'), ('cul-02', 'Клуб', 'culture');
+    INSERT INTO campaign (id, title, year, methodology) VALUES ('2025', 'НОК 2025', 2025, '344n-2024');
+    INSERT INTO campaign_sector (campaign_id, sector) VALUES ('2025', 'culture');
+
+    """
