@@ -184,7 +184,7 @@ public struct SQLiteCampaignStore: CampaignStore {
     }
 
     /// The id of the campaign's latest check-list import (0 before the first): marks change only with one.
-    private static func lastChecklistImport(_ db: Database, _ campaign: String) throws -> Int64 {
+    static func lastChecklistImport(_ db: Database, _ campaign: String) throws -> Int64 {
         try Int64.fetchOne(db, sql: "SELECT ifnull(max(id), 0) FROM import_file WHERE campaign_id = ? AND kind = 'checklists'",
                            arguments: [campaign]) ?? 0
     }

@@ -3,7 +3,7 @@ import AssessmentConfig
 import AssessmentFiles
 import AssessmentKernel
 import AssessmentReporting
-import AssessmentStorage
+@testable import AssessmentStorage
 import Foundation
 import Testing
 import TestSupport
@@ -118,6 +118,24 @@ struct StoredCampaignTests {
         let stored = try ScoredCampaign.load(campaign: "2025", store: demo.store, environment: demo.environment)
         let files = try ScoredCampaign.load(from: RepositoryPaths.demo, environment: demo.environment)
         #expect(try csv(stored) == csv(files))
+    }
+
+    @Test("The marks' version that loading compares across its two reads moves with a check-list import and nothing else")
+    func checklistImportVersion() throws {
+        let demo = try StoredDemo()
+        func version() throws -> Int64 {
+            try demo.database.writer.read { db in try SQLiteCampaignStore.lastChecklistImport(db, "2025") }
+        }
+        #expect(try version() == 0)
+        try demo.importChecklists()
+        let afterMarks = try version()
+        #expect(afterMarks > 0)
+        _ = try demo.importResponses(RepositoryPaths.demo.appendingPathComponent("responses.csv"))
+        #expect(try version() == afterMarks)
+        // The same file again changes nothing, so nothing is recorded.
+        try demo.importChecklists()
+        #expect(try version() == afterMarks)
+        #expect(try demo.store.organizationData(campaign: "2025").contains { !$0.checklists.isEmpty })
     }
 
     @Test("The bulk import stores the same rows, answers, comments and tallies as the row-by-row import")
