@@ -103,11 +103,19 @@ struct LinkCommand: ParsableCommand {
     @Flag(help: "Только вывести существующие ссылки.")
     var list = false
 
-    @Flag(help: "Строгие ссылки: веб-анкета принимается только с одноразовым кодом с талона (см. nok-survey tickets).")
+    @Flag(help: "Строгие ссылки: веб-анкета принимается только с одноразовым кодом с талона (см. nok-survey tickets). Уже созданные ссылки этих организаций тоже становятся строгими.")
     var strict = false
+
+    @Flag(name: .customLong("not-strict"), help: "Снять требование талона с уже созданных ссылок этих организаций.")
+    var notStrict = false
 
     @Option(name: .customLong("public-url"), help: "Адрес сервера для вывода полных ссылок, например https://opros.example.ru.")
     var publicURL: String?
+
+    func validate() throws {
+        if strict && notStrict { throw ValidationError("Укажите что-то одно: --strict или --not-strict.") }
+        if list && (strict || notStrict) { throw ValidationError("--list только выводит ссылки: уберите --strict и --not-strict.") }
+    }
 
     func run() throws {
         try runReportingErrors {
@@ -124,6 +132,11 @@ struct LinkCommand: ParsableCommand {
                     created += 1
                 }
                 printError("Создано ссылок: \(created).")
+                if strict || notStrict {
+                    let changed = try store.setStrict(strict, campaign: campaign, organizations: wanted.filter(existing.contains),
+                                                      actor: database.resolvedActor)
+                    printError(strict ? "Переведено на талоны ссылок, созданных раньше: \(changed)." : "Снято требование талона со ссылок: \(changed).")
+                }
             }
             let names = Dictionary(institutions.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
             let base = publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? ""

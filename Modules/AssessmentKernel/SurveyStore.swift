@@ -232,6 +232,9 @@ public protocol SurveyStore: Sendable {
     func institutions(campaign: String) throws -> [Organization]
     func createLink(_ link: SurveyLink, actor: String) throws
     func links(campaign: String) throws -> [SurveyLink]
+    /// Makes the existing links of `organizations` in the campaign strict (tickets only) or open again; returns how
+    /// many changed. Organisations without a link are left alone.
+    func setStrict(_ strict: Bool, campaign: String, organizations: [OrganizationID], actor: String) throws -> Int
     /// The campaign and institution behind a code; nil for an unknown code.
     func target(code: String) throws -> SurveyTarget?
     /// Single-use codes for a strict link's tickets; an existing code is refused.

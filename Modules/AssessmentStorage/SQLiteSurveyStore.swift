@@ -47,6 +47,25 @@ public struct SQLiteSurveyStore: SurveyStore {
         }
     }
 
+    public func setStrict(_ strict: Bool, campaign: String, organizations: [OrganizationID], actor: String) throws -> Int {
+        try database.writer.write { db in
+            var changed: [String] = []
+            for organization in organizations {
+                if let code = try String.fetchOne(db, sql: """
+                    UPDATE survey_link SET strict = ? WHERE campaign_id = ? AND organization_id = ? AND strict <> ? RETURNING code
+                    """, arguments: [strict, campaign, organization.rawValue, strict]) {
+                    changed.append(code)
+                }
+            }
+            let stamp = Ledger.iso(now())
+            for code in changed {
+                try Ledger.audit(db, at: stamp, actor: actor, action: strict ? "strict" : "open", entity: "survey_link", id: code,
+                                 details: strict ? "кампания \(campaign): только по талонам" : "кампания \(campaign): без талонов")
+            }
+            return changed.count
+        }
+    }
+
     public func links(campaign: String) throws -> [SurveyLink] {
         try database.writer.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM survey_link WHERE campaign_id = ? ORDER BY organization_id", arguments: [campaign]).map(Self.link)

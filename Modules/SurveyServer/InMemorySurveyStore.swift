@@ -70,6 +70,17 @@ public final class InMemorySurveyStore: SurveyStore, @unchecked Sendable {
         }
     }
 
+    public func setStrict(_ strict: Bool, campaign: String, organizations: [OrganizationID], actor: String) throws -> Int {
+        locked {
+            var changed = 0
+            for (code, link) in linksByCode where link.campaign == campaign && organizations.contains(link.organization) && link.strict != strict {
+                linksByCode[code]?.strict = strict
+                changed += 1
+            }
+            return changed
+        }
+    }
+
     public func links(campaign: String) throws -> [SurveyLink] {
         locked { linksByCode.values.filter { $0.campaign == campaign }.sorted { $0.organization < $1.organization } }
     }

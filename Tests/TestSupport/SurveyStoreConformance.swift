@@ -81,6 +81,15 @@ public enum SurveyStoreConformance {
             return "\(active), сессия \(session); снова включён, старая сессия \(old)"
         }
         step("отключение неизвестного") { try store.setOperatorActive(login: "petrov", active: false, actor: "тест"); return "отключён" }
+        step("библиотека по талонам") { "изменено \(try store.setStrict(true, campaign: "2025", organizations: [library.id, museum.id], actor: "тест"))" }
+        step("библиотека без талона") { try store.submit(web(library, cookie: "c5", client: nil, at: 41 * 86_400)).suspicion ?? "чисто" }
+        step("библиотека с талоном музея") {
+            try store.submit(web(library, cookie: "c5", client: nil, ticket: "bbbb2345", at: 41 * 86_400)).suspicion ?? "чисто"
+        }
+        step("все без талонов") { "изменено \(try store.setStrict(false, campaign: "2025", organizations: [library.id, museum.id], actor: "тест"))" }
+        step("снова без талонов") { "изменено \(try store.setStrict(false, campaign: "2025", organizations: [library.id], actor: "тест"))" }
+        step("ссылки в конце") { try store.links(campaign: "2025").map { "\($0.code)→\($0.organization)\($0.strict ? " строгая" : "")" }.joined(separator: ", ") }
+        step("библиотека без талона снова") { try store.submit(web(library, cookie: "c5", client: nil, at: 41 * 86_400)).suspicion ?? "чисто" }
         return log
     }
 
@@ -110,5 +119,12 @@ public enum SurveyStoreConformance {
         "сессия: в срок ivanova, после срока нет, после выхода нет",
         "отключение оператора: отключён, сессия нет; снова включён, старая сессия нет",
         "отключение неизвестного: отказ — Оператора «petrov» нет.",
+        "библиотека по талонам: изменено 1",
+        "библиотека без талона: отказ — Введите код с талона: без него анкета этой организации не принимается.",
+        "библиотека с талоном музея: отказ — Кода «bbbb2345» нет среди выданных талонов этой организации: проверьте, как он набран.",
+        "все без талонов: изменено 2",
+        "снова без талонов: изменено 0",
+        "ссылки в конце: abcd2345→cul-01, efgh2345→cul-02",
+        "библиотека без талона снова: чисто",
     ]
 }
