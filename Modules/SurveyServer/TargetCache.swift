@@ -3,10 +3,12 @@ import Foundation
 
 /// The links behind posted questionnaires, kept for a few seconds so a busy link is not read for every post.
 ///
-/// What a cached target decides cannot go wrong: a link's code, campaign, institution and strictness never change,
-/// and an institution's sector cannot be edited. Whether the campaign still takes answers and still assesses the
-/// institution the store checks again in the transaction that writes the questionnaire (`nok-admin approve` or
-/// `registry deactivate` in another process is seen at once). Only names on a refusal page may lag by `lifetime`.
+/// What a cached target decides cannot go wrong: a link's code, campaign and institution never change, and an
+/// institution's sector cannot be edited. Whether the campaign still takes answers and still assesses the institution,
+/// and whether the link is strict, the store checks again in the transaction that writes the questionnaire
+/// (`nok-admin approve`, `registry deactivate` or `nok-survey link --strict` in another process is seen at once).
+/// Names on a refusal page, and whether the form asks for a ticket after `link --strict|--not-strict`, may lag by
+/// `lifetime`.
 /// Unknown codes and closed campaigns are not kept: a new link works at once, a closed one is read every time.
 final class TargetCache: @unchecked Sendable {
     private let lock = NSLock()
