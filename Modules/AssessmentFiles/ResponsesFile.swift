@@ -614,8 +614,8 @@ struct ResponsePacker {
     func counts() -> [AnswerCount] {
         var questionOfSlot: [QuestionID] = []
         for plan in scanner.plans { questionOfSlot += plan.questions.map(\.id) }
-        let entries = counter.finish().enumerated().flatMap { organization, tally in
-            tally.entries.map { entry -> (organization: Int, question: Int, code: Int, counted: Bool, n: Int) in
+        let entries = counter.finish().enumerated().flatMap { organization, counts in
+            counts.map { entry -> (organization: Int, question: Int, code: Int, counted: Bool, n: Int) in
                 let key = entry.key & ~(1 << 63)
                 return (organization, Int((key >> 24) & 0xFFFF), Int((key >> 1) & 0x7FFFFF), key & 1 == 1, entry.count)
             }

@@ -111,76 +111,46 @@ struct ShortKeyTable {
     }
 }
 
-/// An open-addressing counter keyed by a packed `UInt64` (question, answer code, counted). Key and count share a
-/// slot, so a probe touches one cache line; the tables of an import are visited at random, so that line is
-/// mostly a miss.
-struct CountTable {
-    private struct Slot {
-        var key: UInt64
-        var count: Int
+/// Small numbers for non-zero `UInt64` keys, given in the order the keys are first seen: an open-addressing map
+/// from key to number, and the list back.
+struct DenseKeys {
+    private var keys: [UInt64]
+    private var numbers: [Int32]
+    private var mask: Int
+    /// The key of each number.
+    private(set) var list: [UInt64] = []
+
+    init() {
+        keys = Array(repeating: 0, count: 1024)
+        numbers = Array(repeating: 0, count: 1024)
+        mask = 1023
     }
 
-    private var slots: [Slot]
-    private var shift: UInt64
-    private(set) var count = 0
-
-    /// Room for `capacity` keys before the table grows.
-    init(capacity: Int) {
-        var size = 16
-        while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: Slot(key: 0, count: 0), count: size)
-        shift = UInt64(64 - size.trailingZeroBitCount)
-    }
-
-    /// Fibonacci hashing: the top bits of the key times 2^64/φ.
-    @inline(__always)
-    private func home(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
-
-    /// Adds one under `key`; `key` must not be zero.
-    mutating func increment(_ key: UInt64) {
-        let mask = slots.count - 1, start = home(key)
-        let added = slots.withUnsafeMutableBufferPointer { slots -> Bool in
-            var index = start
-            while true {
-                if slots[index].key == key {
-                    slots[index].count += 1
-                    return false
-                }
-                if slots[index].key == 0 {
-                    slots[index] = Slot(key: key, count: 1)
-                    return true
-                }
-                index = (index + 1) & mask
-            }
+    /// The number of `key`, a new one the first time.
+    mutating func number(of key: UInt64) -> Int {
+        var slot = Int(truncatingIfNeeded: mix(key)) & mask
+        while true {
+            let found = keys[slot]
+            if found == key { return Int(numbers[slot]) }
+            if found == 0 { break }
+            slot = (slot + 1) & mask
         }
-        guard added else { return }
-        count += 1
-        if count * 2 > slots.count { grow() }
-    }
-
-    /// Takes one back from `key`, which was incremented before.
-    mutating func decrement(_ key: UInt64) {
-        var index = home(key)
-        while slots[index].key != key {
-            precondition(slots[index].key != 0, "a count taken back that was never added")
-            index = (index + 1) & (slots.count - 1)
-        }
-        slots[index].count -= 1
-    }
-
-    /// Every key with a count above zero, in no particular order.
-    var entries: [(key: UInt64, count: Int)] {
-        slots.filter { $0.key != 0 && $0.count > 0 }.map { (key: $0.key, count: $0.count) }
+        keys[slot] = key
+        numbers[slot] = Int32(list.count)
+        list.append(key)
+        if list.count * 2 > keys.count { grow() }
+        return list.count - 1
     }
 
     private mutating func grow() {
-        let old = slots
-        slots = Array(repeating: Slot(key: 0, count: 0), count: old.count * 2)
-        shift -= 1
-        for slot in old where slot.key != 0 {
-            var index = home(slot.key)
-            while slots[index].key != 0 { index = (index + 1) & (slots.count - 1) }
-            slots[index] = slot
+        keys = Array(repeating: 0, count: keys.count * 2)
+        numbers = Array(repeating: 0, count: keys.count)
+        mask = keys.count - 1
+        for (number, key) in list.enumerated() {
+            var slot = Int(truncatingIfNeeded: mix(key)) & mask
+            while keys[slot] != 0 { slot = (slot + 1) & mask }
+            keys[slot] = key
+            numbers[slot] = Int32(number)
         }
     }
 }
