@@ -14,7 +14,6 @@ final class AnswerCounter: @unchecked Sendable {
     /// Set on a queued key to take one back instead of adding one.
     static let takeBack: UInt64 = 1 << 62
 
-    private let organizations: Int
     private let condition = NSCondition()
     // Shared, under `condition`.
     private var queued: [[UInt64]] = []
@@ -29,7 +28,6 @@ final class AnswerCounter: @unchecked Sendable {
     private var finished = false
 
     init(organizations: Int) {
-        self.organizations = organizations
         counts = Array(repeating: [], count: organizations)
         filling.reserveCapacity(Self.chunkKeys)
         let thread = Thread { [self] in count() }
@@ -49,9 +47,17 @@ final class AnswerCounter: @unchecked Sendable {
     }
 
     /// Waits until every queued key is counted; each organisation's keys with a count above zero, in no particular
-    /// order. Later calls return the same.
+    /// order.
     func finish() -> [[(key: UInt64, count: Int)]] {
-        if finished { return entries() }
+        stop()
+        return counts.map { row in
+            row.enumerated().compactMap { number, count in count > 0 ? (key: numbers.list[number], count: Int(count)) : nil }
+        }
+    }
+
+    /// Lets the counting thread finish what is queued and end; waits for it. Later calls return at once.
+    func stop() {
+        if finished { return }
         finished = true
         handOver()
         condition.lock()
@@ -59,13 +65,6 @@ final class AnswerCounter: @unchecked Sendable {
         condition.broadcast()
         condition.unlock()
         done.wait()
-        return entries()
-    }
-
-    private func entries() -> [[(key: UInt64, count: Int)]] {
-        counts.map { row in
-            row.enumerated().compactMap { number, count in count > 0 ? (key: numbers.list[number], count: Int(count)) : nil }
-        }
     }
 
     private func handOver() {

@@ -60,7 +60,7 @@ public struct ResponsesFile {
         // Under --skip-invalid a row the store refuses is skipped: its answers come off the counts again.
         var packer = ResponsePacker(scanner, remembering: rejected != nil ? sink.maxRowsInFlight + 1 : 0)
         // A file that fails still lets the counting thread go.
-        defer { _ = packer.counter.finish() }
+        defer { packer.counter.stop() }
         var handed = 0
         let rows = try scanner.scan(rejected: rejected, sink: sink, refused: { packer.uncount(line: $0) }) { row in
             packer.pack(row)
