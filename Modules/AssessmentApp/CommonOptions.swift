@@ -105,7 +105,7 @@ func runReportingErrors(_ body: () throws -> Void) throws {
         printError(error.errorDescription ?? "\(error)")
         throw ExitCode.failure
     } catch {
-        printError("\(error)")
+        printError(BusyDatabase.message(for: error) ?? "\(error)")
         throw ExitCode.failure
     }
 }

@@ -92,33 +92,6 @@ public struct SQLiteCampaignStore: CampaignStore {
         }
     }
 
-    /// A write transaction in which SQLite does not look up the parents of the rows it inserts. For a bulk import
-    /// whose keys are all known good (the campaign checked here, each institution by the reader against the registry,
-    /// the import id just written) those look-ups were a quarter of the insert: three per row, a million rows.
-    /// SQLite ignores the setting inside a transaction, so it is changed around one.
-    private func writeWithoutKeyLookups<T>(_ body: (Database) throws -> T) throws -> T {
-        try database.writer.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA foreign_keys = OFF")
-            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
-            var result: T?
-            try db.inTransaction {
-                result = try body(db)
-                return .commit
-            }
-            return result!
-        }
-    }
-
-    /// A page cache the size of a bulk import's growing indexes (64 MiB) for this transaction. With SQLite's
-    /// 2 MiB the check-list import spilled dirty pages to the WAL again and again: 4.1 million `pwrite`s for 689 000
-    /// marks, a third of its time in the kernel.
-    /// Returns the connection's own setting, to be put back when the transaction ends.
-    private static func raiseCacheForImport(_ db: Database) throws -> Int {
-        let own = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-        try db.execute(sql: "PRAGMA cache_size = -65536")
-        return own
-    }
-
     public func importResponses(campaign: String, file: ImportedFile, actor: String,
                                 rows: (_ insert: (StoredResponse) throws -> Void) throws -> String) throws -> ImportReceipt {
         try database.writer.write { db in
@@ -141,13 +114,11 @@ public struct SQLiteCampaignStore: CampaignStore {
 
     public func importPackedResponses(campaign: String, file: ImportedFile, actor: String,
                                       rows: (_ sink: any PackedResponseSink) throws -> PackedResponsesSummary) throws -> ImportReceipt {
-        try writeWithoutKeyLookups { db in
+        try database.writeInBulk { db in
             try Self.requireOpen(db, campaign)
             if try Ledger.alreadyImported(db, file, campaign: campaign) {
                 return ImportReceipt(inserted: 0, updated: 0, unchanged: file.rows, alreadyImported: true)
             }
-            let cacheSize = try Self.raiseCacheForImport(db)
-            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
             let stamp = Ledger.iso(now())
             let importID = try Ledger.record(db, file, campaign: campaign, actor: actor, at: stamp)
             var writer = try ResponseWriter(db, campaign: campaign)

@@ -1,6 +1,7 @@
 import AssessmentKernel
 import AssessmentStorage
 import Foundation
+import GRDB
 import Testing
 import TestSupport
 
@@ -51,5 +52,8 @@ struct KillDuringImportTests {
         let store = SQLiteCampaignStore(database: database)
         #expect(try store.organizationData(campaign: "2025").map(\.respondents) == [0])
         #expect(try SQLiteRegistryStore(database: database).organizations(includeInactive: true).count == 1)
+        // The import was alone, so it wrote through a rollback journal; the journal was rolled back, the WAL is on.
+        #expect(try database.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
+        #expect(!FileManager.default.fileExists(atPath: databasePath + "-journal"))
     }
 }

@@ -511,6 +511,40 @@ struct PipelinedImportTests {
         #expect(unknownInstitutionRefused())
     }
 
+    @Test("A bulk import alone writes its pages once (rollback journal); with another connection open, through the WAL; WAL is on after both")
+    func journalOfBulkImport() throws {
+        let demo = try StoredDemo()
+        let path = demo.database.writer.path
+        func walBytes() -> Int {
+            ((try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int) ?? 0
+        }
+        func journalMode() throws -> String? {
+            try demo.database.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        }
+        let rowBytes = 4 * 2963 * 150
+
+        #expect(try demo.importResponses(try Self.bigFile(), packed: true).inserted == 4 * 2963)
+        #expect(walBytes() < rowBytes / 10, "the rows went through the WAL")
+        #expect(try journalMode() == "wal")
+
+        // Another process holding the database open (the survey server) keeps a shared lock: no switch, no waiting.
+        let other = try DatabaseQueue(path: path)
+        #expect(try other.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM response") } == 4 * 2963)
+        let second = try Self.bigFile(copies: 1) { _, text in "second-" + text }
+        #expect(try demo.importResponses(second, packed: true).inserted == 2963)
+        #expect(walBytes() > rowBytes / 4)
+        #expect(try other.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM response") } == 5 * 2963)
+        #expect(try journalMode() == "wal")
+        try other.close()
+
+        // A failed import alone rolls its journal back and switches the WAL on again.
+        let bad = try Self.bigFile(copies: 1) { line, text in line == 100 ? "third-" + Self.unknownOrganization(text) : "third-" + text }
+        #expect(Self.failure { try demo.importResponses(bad, packed: true) } != nil)
+        #expect(try journalMode() == "wal")
+        #expect(try demo.database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM response") } == 5 * 2963)
+        #expect(try Self.countsNotMatchingResponses(demo).isEmpty)
+    }
+
     @Test("An invalid row in the middle of the file stores nothing and is named by its line")
     func invalidRowInTheMiddle() throws {
         let bad = Self.line(copy: 2, index: 17)
