@@ -9,7 +9,7 @@ public struct AdminCommand: ParsableCommand {
         commandName: "nok-admin",
         abstract: "OpenNOK: администрирование независимой оценки качества (НОК): конфигурация, база данных, реестр учреждений.",
         discussion: "Коды выхода: 0 — успех, 1 — ошибка в конфигурации или данных, 64 — неверные аргументы.",
-        subcommands: [ConfigCommand.self, InitCommand.self, RegistryCommand.self, AuditLogCommand.self, CampaignCommand.self, ProgrammeCommand.self, ImportCommand.self, SampleCommand.self, ScoreCommand.self, ApproveCommand.self, PlanCommand.self, CouncilCommand.self, VerifyCommand.self, BackupCommand.self, RestoreCommand.self])
+        subcommands: [ConfigCommand.self, InitCommand.self, RegistryCommand.self, AuditLogCommand.self, CampaignCommand.self, ProgrammeCommand.self, ImportCommand.self, ResponsesCommand.self, SampleCommand.self, ScoreCommand.self, ApproveCommand.self, PlanCommand.self, CouncilCommand.self, VerifyCommand.self, BackupCommand.self, RestoreCommand.self])
 
     public init() {}
 }

@@ -238,6 +238,14 @@ public protocol CampaignStore: Sendable {
     func campaignOperator(campaign: String) throws -> CampaignOperator?
     /// Questionnaires per organisation and channel (`web`, `paper`, `interview`, `phone`).
     func responsesByChannel(campaign: String) throws -> [OrganizationID: [String: Int]]
+    /// Takes questionnaires of an open campaign out of the calculation (their answers leave the counts; the
+    /// questionnaires stay, with `reason`). All numbers or none: an unknown one is `StoreError.responseNotFound`.
+    /// Returns how many were excluded now (one already excluded keeps its first reason).
+    func excludeResponses(campaign: String, externalIDs: [String], reason: String, actor: String) throws -> Int
+    /// Counts excluded questionnaires again; all numbers or none, as `excludeResponses`. Returns how many came back.
+    func restoreResponses(campaign: String, externalIDs: [String], reason: String, actor: String) throws -> Int
+    /// The campaign's excluded questionnaires, in the order they were excluded.
+    func excludedResponses(campaign: String) throws -> [ExcludedResponse]
     /// Freezes the results: stores them with their content hash and closes the campaign to new data.
     /// A campaign approved before needs a `reason` for every new version.
     func approve(campaign: String, results: ApprovedResults, actor: String, reason: String?) throws -> Int
@@ -274,5 +282,25 @@ public struct ApprovedResults: Sendable, Equatable {
         self.decision = decision
         self.approvedAt = approvedAt
         self.reason = reason
+    }
+}
+
+/// A questionnaire taken out of the calculation, and why.
+public struct ExcludedResponse: Sendable, Equatable {
+    public var externalID: String
+    public var organization: OrganizationID
+    public var channel: String
+    public var reason: String
+    public var actor: String
+    /// ISO 8601, UTC.
+    public var excludedAt: String
+
+    public init(externalID: String, organization: OrganizationID, channel: String, reason: String, actor: String, excludedAt: String) {
+        self.externalID = externalID
+        self.organization = organization
+        self.channel = channel
+        self.reason = reason
+        self.actor = actor
+        self.excludedAt = excludedAt
     }
 }

@@ -82,6 +82,7 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
     case campaignNotFound(String)
     case campaignApproved(String)
     case duplicateResponse(campaign: String, externalID: String)
+    case responseNotFound(campaign: String, externalIDs: [String])
     case newVersionNeedsReason(String)
     case stageNotFound(campaign: String, number: String)
     case measureNotFound(Int)
@@ -119,6 +120,9 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
             "В плане кампании «\(campaign)» нет этапа № \(number)."
         case .newVersionNeedsReason(let id):
             "Результаты кампании «\(id)» уже утверждены: новая версия требует причины (--reason)."
+        case .responseNotFound(let campaign, let externalIDs):
+            "В кампании «\(campaign)» нет анкет с номерами: \(externalIDs.prefix(10).map { "«\($0)»" }.joined(separator: ", "))"
+                + (externalIDs.count > 10 ? " и ещё \(externalIDs.count - 10)" : "") + ". Ничего не изменено."
         case .duplicateResponse(let campaign, let externalID):
             "Анкета с номером «\(externalID)» уже загружена в кампанию «\(campaign)» из другого файла."
         case .payloadSizeMismatch(let expected):

@@ -246,8 +246,10 @@ public protocol SurveyStore: Sendable {
     /// Several questionnaires in one commit (group commit under load); each succeeds or fails on its own,
     /// exactly as `submit` would, and all that succeed are committed before this returns.
     func submitAll(_ submissions: [SurveySubmission]) throws -> [Result<SubmissionReceipt, any Error>]
-    /// Responses per institution and channel (all channels, imports included), with flagged counts.
+    /// Responses per institution and channel (all channels, imports included), with flagged counts; questionnaires
+    /// excluded from the calculation count nowhere.
     func progress(campaign: String, policy: MinimumSample) throws -> [InstitutionProgress]
+    /// Flagged questionnaires still counted (an excluded one has been dealt with).
     func flaggedSubmissions(campaign: String) throws -> [FlaggedSubmission]
     /// Erases client hashes of submissions received before `date` (the retention period); returns how many.
     func forgetClientHashes(receivedBefore date: Date) throws -> Int

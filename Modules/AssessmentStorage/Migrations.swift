@@ -441,6 +441,19 @@ extension AppDatabase {
                     CHECK (payload_reference IS NULL OR (payload_encoding = 'zstd' AND payload_reference <> organization_id));
                 """)
         }
+        // Foreign keys stay on: a table is only added.
+        migrator.registerMigration("v16-response-exclusion", foreignKeyChecks: .immediate) { db in
+            // Questionnaires an operator took out of the calculation (a repeat, a test entry), with why, who and when.
+            // The response stays as it came; its answers leave the tallies and counts while it is here.
+            try db.execute(sql: """
+                CREATE TABLE response_exclusion (
+                    response_id INTEGER PRIMARY KEY NOT NULL REFERENCES response(id) ON DELETE CASCADE,
+                    reason TEXT NOT NULL CHECK (reason <> ''),
+                    actor TEXT NOT NULL,
+                    excluded_at TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -338,9 +338,11 @@ public struct SQLiteCampaignStore: CampaignStore {
     /// comments to their responses (CROSS JOIN fixes the order): SQLite otherwise walked every response of the
     /// campaign looking for a comment and then sorted (1.8 s for a million responses with 49 647 comments, most of
     /// loading a campaign for the reports); the comments' key order is already the response's and the question's.
+    /// Comments of excluded questionnaires are left out, as their answers are.
     static let suggestionsSQL = """
         SELECT r.organization_id, c.text FROM response_comment c CROSS JOIN response r ON r.id = c.response_id
-        WHERE r.campaign_id = ? ORDER BY c.response_id, c.question
+        WHERE r.campaign_id = ? AND NOT EXISTS (SELECT 1 FROM response_exclusion e WHERE e.response_id = c.response_id)
+        ORDER BY c.response_id, c.question
         """
 
     public func checklistAudits(campaign: String, organization: OrganizationID) throws -> [ChecklistID: [ChecklistItemID: ItemAudit]] {

@@ -171,7 +171,9 @@ public struct SQLiteSurveyStore: SurveyStore {
             var flagged: [OrganizationID: Int] = [:]
             for row in try Row.fetchAll(db, sql: """
                 SELECT r.organization_id, count(*) AS n FROM survey_submission s JOIN response r ON r.id = s.response_id
-                WHERE r.campaign_id = ? AND s.suspicion IS NOT NULL GROUP BY r.organization_id
+                WHERE r.campaign_id = ? AND s.suspicion IS NOT NULL
+                    AND NOT EXISTS (SELECT 1 FROM response_exclusion e WHERE e.response_id = s.response_id)
+                GROUP BY r.organization_id
                 """, arguments: [campaign]) {
                 flagged[OrganizationID(row["organization_id"])] = row["n"]
             }
@@ -186,7 +188,9 @@ public struct SQLiteSurveyStore: SurveyStore {
             try Row.fetchAll(db, sql: """
                 SELECT r.external_id, r.organization_id, r.channel, s.received_at, s.suspicion
                 FROM survey_submission s JOIN response r ON r.id = s.response_id
-                WHERE r.campaign_id = ? AND s.suspicion IS NOT NULL ORDER BY s.received_at, r.id
+                WHERE r.campaign_id = ? AND s.suspicion IS NOT NULL
+                    AND NOT EXISTS (SELECT 1 FROM response_exclusion e WHERE e.response_id = s.response_id)
+                ORDER BY s.received_at, r.id
                 """, arguments: [campaign]).map { row in
                 FlaggedSubmission(externalID: row["external_id"], organization: OrganizationID(row["organization_id"]),
                                   channel: SurveyChannel(rawValue: row["channel"]) ?? .web,

@@ -228,7 +228,9 @@ extension SurveyServer {
         }
         let names = Dictionary(progress.map { ($0.organization.id, $0.organization.displayName) }, uniquingKeysWith: { first, _ in first })
         let formatter = ISO8601DateFormatter()
-        let flaggedList = flagged.isEmpty ? "<p>Подозрительных анкет нет.</p>" : "<table><caption>Подозрительные анкеты (сохранены и учтены; проверьте)</caption>"
+        let flaggedList = flagged.isEmpty ? "<p>Подозрительных анкет нет.</p>" : "<p>Анкета, признанная повтором, исключается из расчёта командой администратора: "
+            + "<code>nok-admin responses exclude --campaign \(Html.escape(campaignID)) НОМЕР --reason \"…\"</code>.</p>"
+            + "<table><caption>Подозрительные анкеты (сохранены и учтены; проверьте)</caption>"
             + "<thead><tr><th scope=\"col\">Анкета</th><th scope=\"col\">Организация</th><th scope=\"col\">Канал</th><th scope=\"col\">Получена (UTC)</th><th scope=\"col\">Причина</th></tr></thead><tbody>"
             + flagged.map { item in
                 "<tr><td>\(Html.escape(item.externalID))</td><td>\(Html.escape(names[item.organization] ?? item.organization.rawValue))</td>"
