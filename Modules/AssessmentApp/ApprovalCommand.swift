@@ -190,7 +190,8 @@ struct ApproveCommand: ParsableCommand {
             let store = SQLiteCampaignStore(database: try database.open())
             let (_, scorer) = try CampaignScorer.load(campaign: campaign, store: store, environment: environment)
             // Scored and hashed a chunk at a time as `score` does; the approved text goes to a temporary file, then
-            // into the database in pieces: close to a gigabyte for 10 000 institutions, never whole in memory.
+            // to the store in pieces, which compresses them as they come: close to a gigabyte of text for 10 000
+            // institutions, never whole in memory (its ~27 MB zstd frame is).
             let text = FileManager.default.temporaryDirectory.appendingPathComponent("nok-approve-\(UUID().uuidString).json")
             guard FileManager.default.createFile(atPath: text.path, contents: nil) else {
                 throw ValidationError("Не удалось создать временный файл \(text.path) для утверждаемых результатов: проверьте место на диске и TMPDIR.")

@@ -96,6 +96,8 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
     case payloadSizeMismatch(expected: Int)
     /// A stored score could not be read back (damaged, or written in an encoding this version does not know).
     case unreadablePayload(campaign: String, organization: String)
+    /// An approved version's stored text could not be read back.
+    case unreadableApproval(campaign: String, version: Int)
 
     public var message: String {
         switch self {
@@ -127,6 +129,9 @@ public enum StoreError: Error, Equatable, Sendable, LocalizedError {
             "Анкета с номером «\(externalID)» уже загружена в кампанию «\(campaign)» из другого файла."
         case .payloadSizeMismatch(let expected):
             "Утверждаемые результаты не совпали по размеру с объявленным (\(expected) байт): ничего не сохранено, повторите утверждение."
+        case .unreadableApproval(let campaign, let version):
+            "Текст утверждённой версии \(version) кампании «\(campaign)» не читается (повреждён или записан более новой версией "
+                + "программы). Хеш версии в базе сохранён; сверка (nok-admin verify) от этого текста не зависит."
         case .unreadablePayload(let campaign, let organization):
             "Сохранённый расчёт кампании «\(campaign)» для организации «\(organization)» не читается (повреждён или записан "
                 + "более новой версией программы): пересчитайте кампанию командой nok-admin score."

@@ -454,6 +454,15 @@ extension AppDatabase {
                 );
                 """)
         }
+        // Foreign keys stay on: a column is only added.
+        migrator.registerMigration("v17-approved-payload-encoding", foreignKeyChecks: .immediate) { db in
+            // An approved version's text is stored as one zstd frame from now on ('zstd'); earlier versions stay as
+            // they were ('text').
+            try db.execute(sql: """
+                ALTER TABLE result_version ADD COLUMN payload_encoding TEXT NOT NULL DEFAULT 'text'
+                    CHECK (payload_encoding IN ('text', 'zstd'));
+                """)
+        }
         return migrator
     }
 }

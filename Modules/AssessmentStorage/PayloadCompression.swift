@@ -51,6 +51,42 @@ enum PayloadCompression {
         }
     }
 
+    /// One zstd frame made from pieces as they come: an approved version's text, close to a gigabyte for 10 000
+    /// institutions, is never whole in memory, only its compressed frame. The long window (8 MiB) reaches back over
+    /// dozens of institutions' explanations, which repeat each other's text.
+    final class Stream {
+        private let context = ZSTD_createCCtx()
+        private(set) var frame: [UInt8] = []
+
+        /// `size`: the whole text's byte count, written into the frame so that `decompress` can size its buffer.
+        init(size: Int) {
+            ZSTD_CCtx_setParameter(context, ZSTD_c_compressionLevel, PayloadCompression.level)
+            ZSTD_CCtx_setParameter(context, ZSTD_c_windowLog, 23)
+            ZSTD_CCtx_setPledgedSrcSize(context, UInt64(size))
+        }
+
+        /// Compresses `piece`; `end` closes the frame (after the last piece, or with an empty one).
+        func add(_ piece: UnsafeRawBufferPointer, end: Bool = false) throws {
+            var input = ZSTD_inBuffer(src: piece.baseAddress, size: piece.count, pos: 0)
+            var chunk = [UInt8](repeating: 0, count: ZSTD_CStreamOutSize())
+            while true {
+                let remaining = chunk.withUnsafeMutableBytes { out -> Int in
+                    var output = ZSTD_outBuffer(dst: out.baseAddress, size: out.count, pos: 0)
+                    let result = ZSTD_compressStream2(context, &output, &input, end ? ZSTD_e_end : ZSTD_e_continue)
+                    frame.append(contentsOf: out.prefix(output.pos))
+                    return result
+                }
+                // A size that does not match the pledged one is the caller's error, reported as zstd's.
+                if ZSTD_isError(remaining) != 0 { throw CompressionError(message: String(cString: ZSTD_getErrorName(remaining))) }
+                if end ? remaining == 0 : input.pos == input.size { return }
+            }
+        }
+
+        deinit { ZSTD_freeCCtx(context) }
+    }
+
+    struct CompressionError: Error { let message: String }
+
     /// The original bytes, or nil when `stored` is not one whole zstd frame of known size (or needs a dictionary
     /// other than `dictionary`, the bytes of the payload it was compressed against).
     static func decompress(_ stored: [UInt8], dictionary: [UInt8]? = nil) -> [UInt8]? {

@@ -1,7 +1,6 @@
 public import AssessmentKernel
 public import Foundation
 import GRDB
-import GRDBSQLite
 
 /// Campaigns, their check-lists and responses in SQLite; scoring reads counts made by GROUP BY.
 public struct SQLiteCampaignStore: CampaignStore {
@@ -238,49 +237,47 @@ public struct SQLiteCampaignStore: CampaignStore {
     }
 
     public func approve(campaign: String, results: ApprovedResults, actor: String, reason: String?) throws -> Int {
-        try database.writer.write { db in
-            try insertVersion(db, campaign: campaign, results: results, payload: results.payload, actor: actor, reason: reason)
+        let text = Array(results.payload.utf8)
+        return try approve(campaign: campaign, results: results, actor: actor, reason: reason, byteCount: text.count) { write in
+            try text.withUnsafeBytes { try write($0) }
         }
     }
 
     public func approve(campaign: String, results: ApprovedResults, actor: String, reason: String?, byteCount: Int,
                         payload: (_ write: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws -> Int {
-        try database.writer.write { db in
-            // The row gets a blob of zeros of the right size, filled in place through SQLite's incremental I/O:
-            // the text is never whole in memory. It is stored as a BLOB of its UTF-8 bytes (GRDB reads it back
-            // as a String, as it does the TEXT of versions stored whole).
-            let version = try insertVersion(db, campaign: campaign, results: results, payload: SQL(sql: "zeroblob(?)", arguments: [byteCount]),
-                                           actor: actor, reason: reason)
-            var blob: OpaquePointer?
-            defer { sqlite3_blob_close(blob) }
-            let rowid = try Int64.fetchOne(db, sql: "SELECT rowid FROM result_version WHERE campaign_id = ? AND version = ?",
-                                           arguments: [campaign, version]) ?? 0
-            guard sqlite3_blob_open(db.sqliteConnection, "main", "result_version", "payload", rowid, 1, &blob) == SQLITE_OK else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(db.sqliteConnection)),
-                                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-            }
-            var offset = 0
+        // The text is compressed as it comes (one zstd frame, about a twentieth of it), before the write transaction:
+        // stored whole it was close to a gigabyte per version for 10 000 institutions, next to SQLite's 1 GB limit
+        // for one value.
+        let stream = PayloadCompression.Stream(size: byteCount)
+        var received = 0
+        do {
             try payload { piece in
-                guard offset + piece.count <= byteCount else { throw StoreError.payloadSizeMismatch(expected: byteCount) }
-                let code = sqlite3_blob_write(blob, piece.baseAddress, CInt(piece.count), CInt(offset))
-                guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
-                offset += piece.count
+                guard received + piece.count <= byteCount else { throw StoreError.payloadSizeMismatch(expected: byteCount) }
+                try stream.add(piece)
+                received += piece.count
             }
-            guard offset == byteCount else { throw StoreError.payloadSizeMismatch(expected: byteCount) }
-            return version
+            guard received == byteCount else { throw StoreError.payloadSizeMismatch(expected: byteCount) }
+            try stream.add(UnsafeRawBufferPointer(start: nil, count: 0), end: true)
+        } catch is PayloadCompression.CompressionError {
+            throw StoreError.payloadSizeMismatch(expected: byteCount)
+        }
+        let frame = Data(stream.frame)
+        return try database.writer.write { db in
+            try insertVersion(db, campaign: campaign, results: results, payload: frame, encoding: PayloadCompression.encoding,
+                              actor: actor, reason: reason)
         }
     }
 
-    /// Records an approved version (`payload`: its text, or the SQL that makes room for it) and closes the campaign.
-    private func insertVersion(_ db: Database, campaign: String, results: ApprovedResults, payload: some SQLExpressible,
+    /// Records an approved version (its text as stored, in `encoding`) and closes the campaign.
+    private func insertVersion(_ db: Database, campaign: String, results: ApprovedResults, payload: Data, encoding: String,
                                 actor: String, reason: String?) throws -> Int {
         guard try Self.fetch(db, campaign) != nil else { throw StoreError.campaignNotFound(campaign) }
         let last = try Int.fetchOne(db, sql: "SELECT max(version) FROM result_version WHERE campaign_id = ?", arguments: [campaign]) ?? 0
         if last > 0 && (reason ?? "").isEmpty { throw StoreError.newVersionNeedsReason(campaign) }
         let stamp = Ledger.iso(now())
         try db.execute(literal: """
-            INSERT INTO result_version (campaign_id, version, content_hash, payload, approved_at, actor, decision, reason)
-            VALUES (\(campaign), \(last + 1), \(results.contentHash), \(payload), \(stamp), \(actor), \(results.decision), \(reason))
+            INSERT INTO result_version (campaign_id, version, content_hash, payload, payload_encoding, approved_at, actor, decision, reason)
+            VALUES (\(campaign), \(last + 1), \(results.contentHash), \(payload), \(encoding), \(stamp), \(actor), \(results.decision), \(reason))
             """)
         try db.execute(sql: "UPDATE campaign SET status = 'approved' WHERE id = ?", arguments: [campaign])
         try Ledger.audit(db, at: stamp, actor: actor, action: last == 0 ? "approve" : "new-version", entity: "campaign", id: campaign,
@@ -291,11 +288,24 @@ public struct SQLiteCampaignStore: CampaignStore {
     public func approvedVersions(campaign: String, payloads: Bool) throws -> [ApprovedResults] {
         try database.writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT version, content_hash, \(payloads ? "payload" : "''") AS payload, approved_at, decision, reason
+                SELECT version, content_hash, \(payloads ? "payload" : "''") AS payload, payload_encoding, approved_at, decision, reason
                 FROM result_version WHERE campaign_id = ? ORDER BY version
                 """, arguments: [campaign]).map { row in
-                ApprovedResults(version: row["version"], contentHash: row["content_hash"], payload: row["payload"],
-                                decision: row["decision"], approvedAt: row["approved_at"], reason: row["reason"])
+                let version: Int = row["version"]
+                var text: String = ""
+                if payloads {
+                    // Versions approved before v17 hold their text as it is ('text').
+                    if row["payload_encoding"] as String == PayloadCompression.encoding {
+                        guard let bytes = PayloadCompression.decompress([UInt8](row["payload"] as Data)) else {
+                            throw StoreError.unreadableApproval(campaign: campaign, version: version)
+                        }
+                        text = String(decoding: bytes, as: UTF8.self)
+                    } else {
+                        text = row["payload"]
+                    }
+                }
+                return ApprovedResults(version: version, contentHash: row["content_hash"], payload: text,
+                                       decision: row["decision"], approvedAt: row["approved_at"], reason: row["reason"])
             }
         }
     }

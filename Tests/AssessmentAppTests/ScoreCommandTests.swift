@@ -108,6 +108,13 @@ struct ScoreCommandTests {
         #expect(approved.payload == whole.payload)
         #expect(approved.contentHash == whole.hash)
         #expect(try store.approvedVersions(campaign: "2025", payloads: false).map { [$0.payload, $0.contentHash] } == [["", whole.hash]])
+        // Stored as one zstd frame, a small part of the text.
+        let (encoding, storedBytes) = try AppDatabase(path: session.database).writer.read { db in
+            let row = try #require(try Row.fetchOne(db, sql: "SELECT payload_encoding, length(payload) FROM result_version"))
+            return (row[0] as String, row[1] as Int)
+        }
+        #expect(encoding == "zstd")
+        #expect(storedBytes * 8 < whole.payload.utf8.count, "stored \(storedBytes) of \(whole.payload.utf8.count) bytes")
         try session.run(["verify", "--campaign", "2025"])
 
         // The answers of one institution change behind the application's back (the approved campaign refuses

@@ -277,6 +277,15 @@ struct ApprovalTests {
         #expect(stored.payload == text)
         #expect(stored.contentHash == results.contentHash)
         #expect(try demo.store.campaign("2025")?.status == .approved)
+
+        // A damaged frame is named with its campaign and version; the hashes are still listed.
+        try demo.database.writer.write { db in
+            try db.execute(sql: "UPDATE result_version SET payload = substr(payload, 1, length(payload) - 3)")
+        }
+        #expect(throws: StoreError.unreadableApproval(campaign: "2025", version: 1)) {
+            try demo.store.approvedVersions(campaign: "2025")
+        }
+        #expect(try demo.store.approvedVersions(campaign: "2025", payloads: false).map(\.contentHash) == [results.contentHash])
     }
 }
 

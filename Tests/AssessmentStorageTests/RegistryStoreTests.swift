@@ -27,7 +27,7 @@ struct RegistryStoreTests {
     @Test("Migrations run from an empty file: tables, WAL, foreign keys, commits synchronous")
     func migrations() throws {
         let (_, database, _) = try store()
-        #expect(try database.appliedMigrations() == ["v1-registry", "v2-campaign-data", "v3-approval", "v4-plan-stages", "v5-improvement-plans", "v6-council", "v7-campaign-institutions", "v8-scores-and-details", "v9-survey", "v10-checklist-scoring-index", "v11-approved-payload-last", "v12-score-payload-encoding", "v13-survey-repeat-index", "v14-response-count", "v15-score-payload-reference", "v16-response-exclusion"])
+        #expect(try database.appliedMigrations() == ["v1-registry", "v2-campaign-data", "v3-approval", "v4-plan-stages", "v5-improvement-plans", "v6-council", "v7-campaign-institutions", "v8-scores-and-details", "v9-survey", "v10-checklist-scoring-index", "v11-approved-payload-last", "v12-score-payload-encoding", "v13-survey-repeat-index", "v14-response-count", "v15-score-payload-reference", "v16-response-exclusion", "v17-approved-payload-encoding"])
         let (tables, journal, foreignKeys) = try database.writer.read { db in
             (try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name"),
              try String.fetchOne(db, sql: "PRAGMA journal_mode"),
