@@ -208,7 +208,8 @@ public protocol CampaignStore: Sendable {
     func campaigns() throws -> [Campaign]
     func campaign(_ id: String) throws -> Campaign?
     /// All marks of a file or none; the same file (by hash) again changes nothing.
-    /// `audits` says who checked an item, when, and its evidence, where the file has them.
+    /// `audits` says who checked an item, when, and its evidence, where the file has them. Every institution must be
+    /// one of the registry (the reader looks each one up); the store, writing in bulk, does not look again.
     func importChecklists(campaign: String, marks: [OrganizationID: [ChecklistID: [ChecklistItemID: ItemMark]]],
                           audits: [OrganizationID: [ChecklistID: [ChecklistItemID: ItemAudit]]],
                           file: ImportedFile, actor: String) throws -> ImportReceipt

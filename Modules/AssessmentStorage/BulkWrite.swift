@@ -4,6 +4,8 @@ import GRDBSQLite
 extension AppDatabase {
     /// One write transaction for a bulk import of rows whose keys are all known good (the caller checks them).
     ///
+    /// Used by the responses import and the check-list import (689 000 marks: 6.5–7.6 s → 5.7–6.0 s).
+    ///
     /// - No parent look-ups: SQLite does not look up the parents of the rows it inserts. For a million responses
     ///   those look-ups were a quarter of the insert (three per row). SQLite ignores the setting inside a
     ///   transaction, so it is changed around one.

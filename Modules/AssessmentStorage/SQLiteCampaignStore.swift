@@ -39,7 +39,7 @@ public struct SQLiteCampaignStore: CampaignStore {
     public func importChecklists(campaign: String, marks: [OrganizationID: [ChecklistID: [ChecklistItemID: ItemMark]]],
                                  audits: [OrganizationID: [ChecklistID: [ChecklistItemID: ItemAudit]]],
                                  file: ImportedFile, actor: String) throws -> ImportReceipt {
-        try database.writer.write { db in
+        try database.writeInBulk { db in
             try Self.requireOpen(db, campaign)
             if try Ledger.alreadyImported(db, file, campaign: campaign) {
                 return ImportReceipt(inserted: 0, updated: 0, unchanged: file.rows, alreadyImported: true)
