@@ -1,4 +1,5 @@
 public import ArgumentParser
+import AssessmentStorage
 import Foundation
 
 /// ArgumentParser writes the frame of its help and errors in English (USAGE, OPTIONS, "Show help
@@ -38,7 +39,9 @@ public enum RussianFrame {
 
     /// What `main()` would print for `error`, in Russian, and its exit code.
     public static func message<Root: ParsableCommand>(for error: any Error, root: Root.Type) -> (text: String, code: Int32) {
-        (translate(root.fullMessage(for: error)), root.exitCode(for: error).rawValue)
+        // A busy database reaching here (the survey server opened during a bulk import) is said in Russian too.
+        if let busy = BusyDatabase.message(for: error) { return (busy, ExitCode.failure.rawValue) }
+        return (translate(root.fullMessage(for: error)), root.exitCode(for: error).rawValue)
     }
 
     static func main<Root: ParsableCommand>(_ root: Root.Type) {

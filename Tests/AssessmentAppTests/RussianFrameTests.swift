@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssessmentApp
+import GRDB
 import Testing
 
 @Suite("Help and argument errors in Russian")
@@ -13,6 +14,14 @@ struct RussianFrameTests {
         } catch {
             return RussianFrame.message(for: error, root: AdminCommand.self)
         }
+    }
+
+    @Test("A database held by another program past the wait is said in Russian, with exit code 1")
+    func busyDatabase() {
+        let (text, code) = RussianFrame.message(for: DatabaseError(resultCode: .SQLITE_BUSY, message: "database is locked"), root: AdminCommand.self)
+        #expect(text.hasPrefix("База данных занята другой программой"))
+        #expect(!text.contains("locked"))
+        #expect(code == 1)
     }
 
     @Test("--help: the frame words are Russian, and no English frame phrase is left")
