@@ -63,10 +63,8 @@ struct FlaggedResponses: ParsableCommand {
     }
 }
 
-struct ExcludeResponses: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "exclude", abstract: "Исключить анкеты из расчёта (анкета остаётся в базе с причиной; все номера или ни одного).")
-
+/// What `exclude` and `restore` share: the campaign, the numbers and the reason; all numbers change or none.
+struct ExclusionChange: ParsableArguments {
     @OptionGroup var database: DatabaseOptions
 
     @Option(help: "Код кампании.")
@@ -74,51 +72,43 @@ struct ExcludeResponses: ParsableCommand {
 
     @OptionGroup var responses: ResponseNumbers
 
-    @Option(help: "Причина (попадает в журнал и в список исключённых), например «повтор с того же адреса».")
+    @Option(help: "Причина (в журнал и в список исключённых), например «повтор с того же адреса» или «исключена по ошибке».")
     var reason: String
 
     func validate() throws {
         if reason.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("Причина (--reason) не может быть пустой.") }
     }
 
-    func run() throws {
+    func run(exclude: Bool) throws {
         try runReportingErrors {
             let numbers = try responses.all()
-            let changed = try SQLiteCampaignStore(database: try database.open())
-                .excludeResponses(campaign: campaign, externalIDs: numbers, reason: reason, actor: database.resolvedActor)
-            print("Исключено из расчёта анкет: \(changed)" + (Set(numbers).count > changed ? " (остальные уже были исключены)" : "") + ".")
+            let store = SQLiteCampaignStore(database: try database.open())
+            let changed = exclude
+                ? try store.excludeResponses(campaign: campaign, externalIDs: numbers, reason: reason, actor: database.resolvedActor)
+                : try store.restoreResponses(campaign: campaign, externalIDs: numbers, reason: reason, actor: database.resolvedActor)
+            let rest = Set(numbers).count > changed ? (exclude ? " (остальные уже были исключены)" : " (остальные и так учитывались)") : ""
+            print((exclude ? "Исключено из расчёта анкет: " : "Возвращено в расчёт анкет: ") + "\(changed)\(rest).")
             if changed > 0 { print("Пересчитайте результаты: nok-admin score --campaign \(campaign).") }
         }
     }
+}
+
+struct ExcludeResponses: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exclude", abstract: "Исключить анкеты из расчёта (анкета остаётся в базе с причиной; все номера или ни одного).")
+
+    @OptionGroup var change: ExclusionChange
+
+    func run() throws { try change.run(exclude: true) }
 }
 
 struct RestoreResponses: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore", abstract: "Вернуть исключённые анкеты в расчёт (все номера или ни одного).")
 
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var change: ExclusionChange
 
-    @Option(help: "Код кампании.")
-    var campaign: String
-
-    @OptionGroup var responses: ResponseNumbers
-
-    @Option(help: "Причина возврата (для журнала), например «исключена по ошибке».")
-    var reason: String
-
-    func validate() throws {
-        if reason.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("Причина (--reason) не может быть пустой.") }
-    }
-
-    func run() throws {
-        try runReportingErrors {
-            let numbers = try responses.all()
-            let changed = try SQLiteCampaignStore(database: try database.open())
-                .restoreResponses(campaign: campaign, externalIDs: numbers, reason: reason, actor: database.resolvedActor)
-            print("Возвращено в расчёт анкет: \(changed)" + (Set(numbers).count > changed ? " (остальные и так учитывались)" : "") + ".")
-            if changed > 0 { print("Пересчитайте результаты: nok-admin score --campaign \(campaign).") }
-        }
-    }
+    func run() throws { try change.run(exclude: false) }
 }
 
 struct ExcludedResponsesList: ParsableCommand {
