@@ -118,12 +118,21 @@ public struct SubmissionReceipt: Sendable, Equatable {
 /// Repeat control: a submission is suspicious when the same browser or the same address already answered
 /// for this institution. The decision is the kernel's so every store flags the same way.
 public enum RepeatScreening {
-    /// `sameCookie` and `sameClient` count earlier submissions for the same campaign and institution.
+    /// Earlier submissions are counted up to this many: past it the count says nothing more to an operator, and
+    /// a browser or address that sends thousands would otherwise make every next write count them all again.
+    public static let countLimit = 100
+
+    /// `sameCookie` and `sameClient` count earlier submissions for the same campaign and institution (a store
+    /// may stop counting at `countLimit`).
     public static func suspicion(sameCookie: Int, sameClient: Int) -> String? {
         var reasons: [String] = []
-        if sameCookie > 0 { reasons.append("повтор из того же браузера (cookie), ранее анкет: \(sameCookie)") }
-        if sameClient > 0 { reasons.append("повтор с того же адреса (хеш IP), ранее анкет: \(sameClient)") }
+        if sameCookie > 0 { reasons.append("повтор из того же браузера (cookie), ранее анкет: \(described(sameCookie))") }
+        if sameClient > 0 { reasons.append("повтор с того же адреса (хеш IP), ранее анкет: \(described(sameClient))") }
         return reasons.isEmpty ? nil : reasons.joined(separator: "; ")
+    }
+
+    private static func described(_ count: Int) -> String {
+        count >= countLimit ? "\(countLimit) и более" : "\(count)"
     }
 }
 

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import GRDB
 
 /// SQLite's "database is locked" in words an operator can act on.

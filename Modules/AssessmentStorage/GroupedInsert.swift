@@ -12,7 +12,8 @@ struct GroupedInsert {
     private let values: String
     private let tail: String
     private let columns: Int
-    /// Prepared once per row count.
+    /// Prepared once per row count (and kept by the connection: a group commit of the survey server would
+    /// otherwise compile its count statements again for every batch).
     private var prepared: [Int: Statement] = [:]
 
     /// `tail` follows the values, e.g. an `ON CONFLICT` clause.
@@ -28,20 +29,14 @@ struct GroupedInsert {
     /// `r * columns + c`.
     mutating func statement(rows: Int) throws -> OpaquePointer {
         if let statement = prepared[rows] { return statement.sqliteStatement }
-        let statement = try db.makeStatement(sql: head + Array(repeating: values, count: rows).joined(separator: ", ") + tail)
+        let statement = try db.cachedStatement(sql: head + Array(repeating: values, count: rows).joined(separator: ", ") + tail)
         prepared[rows] = statement
         return statement.sqliteStatement
     }
 
-    /// Steps `statement` once, then resets it and clears its bindings; throws the connection's error unless done.
+    /// Steps `statement` once (then resets it and clears its bindings); throws the connection's error unless done.
     func execute(_ statement: OpaquePointer) throws {
-        let code = sqlite3_step(statement)
-        sqlite3_reset(statement)
-        sqlite3_clear_bindings(statement)
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(db.sqliteConnection)),
-                                message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-        }
+        try RawStatement.execute(statement, db)
     }
 
     /// Inserts `rows` by groups: `bind` binds one row's values, its first parameter's index given (columns follow
@@ -56,11 +51,4 @@ struct GroupedInsert {
             try execute(statement)
         }
     }
-
-    /// Binds a copy of `text` (SQLite keeps its own, so the string may go before the step).
-    static func bindCopy(_ statement: OpaquePointer, _ index: CInt, _ text: String) {
-        text.withCString { sqlite3_bind_text(statement, index, $0, CInt(text.utf8.count), transient) }
-    }
-
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 }

@@ -51,9 +51,17 @@ struct ResponseWriter {
             tallies[TallyKey(organization: response.organization.rawValue, question: question.rawValue, value: value, counted: isCounted),
                     default: 0] += 1
         }
+        let statement = insertResponse.sqliteStatement
+        RawStatement.bind(statement, 1, campaign)
+        RawStatement.bind(statement, 2, response.organization.rawValue)
+        RawStatement.bind(statement, 3, response.externalID)
+        RawStatement.bind(statement, 4, response.channel)
+        RawStatement.bind(statement, 5, importID)
+        RawStatement.bind(statement, 6, response.submittedAt)
+        RawStatement.bind(statement, 7, PackedAnswers.json(counted))
+        RawStatement.bind(statement, 8, PackedAnswers.json(ignored))
         do {
-            try insertResponse.execute(arguments: [campaign, response.organization.rawValue, response.externalID, response.channel,
-                                                   importID, response.submittedAt, PackedAnswers.json(counted), PackedAnswers.json(ignored)])
+            try RawStatement.execute(statement, db)
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw StoreError.duplicateResponse(campaign: campaign, externalID: response.externalID)
         }
@@ -146,17 +154,17 @@ struct ResponseWriter {
                                                tail: " ON CONFLICT (campaign_id, organization_id, channel) DO UPDATE SET n = n + excluded.n")
             try addRespondents.insert(respondentCounts) { statement, first, count in
                 sqlite3_bind_text(statement, first + 1, campaignText, -1, nil)
-                GroupedInsert.bindCopy(statement, first + 2, count.organization.rawValue)
-                GroupedInsert.bindCopy(statement, first + 3, count.channel.rawValue)
+                RawStatement.bind(statement, first + 2, count.organization.rawValue)
+                RawStatement.bind(statement, first + 3, count.channel.rawValue)
                 sqlite3_bind_int64(statement, first + 4, Int64(count.n))
             }
             var addCounts = GroupedInsert(db, table: "answer_tally", columns: ["campaign_id", "organization_id", "question", "value", "counted", "n"],
                                           tail: " ON CONFLICT (campaign_id, organization_id, question, value, counted) DO UPDATE SET n = n + excluded.n")
             try addCounts.insert(counts) { statement, first, count in
                 sqlite3_bind_text(statement, first + 1, campaignText, -1, nil)
-                GroupedInsert.bindCopy(statement, first + 2, count.organization.rawValue)
-                GroupedInsert.bindCopy(statement, first + 3, count.question.rawValue)
-                GroupedInsert.bindCopy(statement, first + 4, count.value)
+                RawStatement.bind(statement, first + 2, count.organization.rawValue)
+                RawStatement.bind(statement, first + 3, count.question.rawValue)
+                RawStatement.bind(statement, first + 4, count.value)
                 sqlite3_bind_int64(statement, first + 5, count.counted ? 1 : 0)
                 sqlite3_bind_int64(statement, first + 6, Int64(count.n))
             }

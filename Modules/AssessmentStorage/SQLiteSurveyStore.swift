@@ -294,8 +294,12 @@ public struct SQLiteSurveyStore: SurveyStore {
     }
 
     /// The repeat check's query for `cookie` or `client_hash` (a test reads its query plan): a count over the
-    /// entries of the cookie or address-hash index that share campaign and institution (migration v13).
+    /// entries of the cookie or address-hash index that share campaign and institution (migration v13), stopped
+    /// at `RepeatScreening.countLimit` so that a browser sending thousands does not make each next write slower.
     static func earlierSQL(column: String) -> String {
-        "SELECT count(*) FROM survey_submission WHERE \(column) = ? AND campaign_id = ? AND organization_id = ?"
+        """
+        SELECT count(*) FROM (SELECT 1 FROM survey_submission WHERE \(column) = ? AND campaign_id = ? AND organization_id = ? \
+        LIMIT \(RepeatScreening.countLimit))
+        """
     }
 }

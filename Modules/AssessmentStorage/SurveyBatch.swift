@@ -31,10 +31,20 @@ struct SurveyBatch {
     private var imports: [Channel: Int64] = [:]
     private var importedRows: [Int64: Int] = [:]
     private var writers: [String: ResponseWriter] = [:]
+    /// The statements run for every questionnaire, looked up once per batch and bound through the C API.
+    private let earlierByCookie: OpaquePointer
+    private let earlierByClient: OpaquePointer
+    private let insertSubmission: OpaquePointer
 
     init(_ db: Database, now: @escaping @Sendable () -> Date) throws {
         self.db = db
         self.now = now
+        earlierByCookie = try db.cachedStatement(sql: SQLiteSurveyStore.earlierSQL(column: "cookie")).sqliteStatement
+        earlierByClient = try db.cachedStatement(sql: SQLiteSurveyStore.earlierSQL(column: "client_hash")).sqliteStatement
+        insertSubmission = try db.cachedStatement(sql: """
+            INSERT INTO survey_submission (response_id, operator_login, client_hash, cookie, received_at, suspicion, campaign_id, organization_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).sqliteStatement
     }
 
     /// Every check that may refuse the questionnaire, before anything of it is written; reads only.
@@ -76,8 +86,8 @@ struct SurveyBatch {
     mutating func write(_ submission: SurveySubmission, _ admission: Admission) throws -> SubmissionReceipt {
         let importID = try channelImport(campaign: submission.campaign, channel: submission.channel)
         let suspicion = RepeatScreening.suspicion(
-            sameCookie: try earlier(submission, column: "cookie", value: submission.cookie),
-            sameClient: try earlier(submission, column: "client_hash", value: submission.clientHash))
+            sameCookie: try earlier(submission, earlierByCookie, value: submission.cookie),
+            sameClient: try earlier(submission, earlierByClient, value: submission.clientHash))
         let externalID = "\(submission.channel.rawValue)-\(Self.timeOrderedUUID(at: now()))"
         if writers[submission.campaign] == nil { writers[submission.campaign] = try ResponseWriter(db, campaign: submission.campaign) }
         let responseID = try writers[submission.campaign]!.insert(
@@ -85,11 +95,15 @@ struct SurveyBatch {
                            answers: submission.answers, asked: submission.asked, comments: submission.comments,
                            submittedAt: Ledger.iso(submission.receivedAt)),
             importID: importID)
-        try db.cachedStatement(sql: """
-            INSERT INTO survey_submission (response_id, operator_login, client_hash, cookie, received_at, suspicion, campaign_id, organization_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [responseID, submission.operatorLogin, submission.clientHash, submission.cookie,
-                                     submission.receivedAt.timeIntervalSince1970, suspicion, submission.campaign, submission.organization.rawValue])
+        RawStatement.bind(insertSubmission, 1, responseID)
+        RawStatement.bind(insertSubmission, 2, submission.operatorLogin)
+        RawStatement.bind(insertSubmission, 3, submission.clientHash)
+        RawStatement.bind(insertSubmission, 4, submission.cookie)
+        RawStatement.bind(insertSubmission, 5, submission.receivedAt.timeIntervalSince1970)
+        RawStatement.bind(insertSubmission, 6, suspicion)
+        RawStatement.bind(insertSubmission, 7, submission.campaign)
+        RawStatement.bind(insertSubmission, 8, submission.organization.rawValue)
+        try RawStatement.execute(insertSubmission, db)
         if let ticket = admission.ticket {
             try db.cachedStatement(sql: "UPDATE survey_ticket SET response_id = ? WHERE code = ?").execute(arguments: [responseID, ticket])
         }
@@ -148,11 +162,13 @@ struct SurveyBatch {
         return id
     }
 
-    /// Earlier submissions for the same campaign and institution sharing a cookie or an address hash (earlier
-    /// questionnaires of this batch included: they are already inserted).
-    private func earlier(_ submission: SurveySubmission, column: String, value: String?) throws -> Int {
+    /// Earlier submissions for the same campaign and institution sharing a cookie or an address hash, up to
+    /// `RepeatScreening.countLimit` (earlier questionnaires of this batch included: they are already inserted).
+    private func earlier(_ submission: SurveySubmission, _ statement: OpaquePointer, value: String?) throws -> Int {
         guard let value else { return 0 }
-        return try Int.fetchOne(db.cachedStatement(sql: SQLiteSurveyStore.earlierSQL(column: column)),
-                                arguments: [value, submission.campaign, submission.organization.rawValue]) ?? 0
+        RawStatement.bind(statement, 1, value)
+        RawStatement.bind(statement, 2, submission.campaign)
+        RawStatement.bind(statement, 3, submission.organization.rawValue)
+        return try RawStatement.integer(statement, db)
     }
 }
